@@ -1,0 +1,107 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import type { Config } from './config';
+import type { Database } from './db/connection';
+import { planModule } from './modules/plan';
+import type { PlanCatalogue } from './modules/plan/catalogue';
+import type { MetricRegistry } from './modules/plan/metric-registry';
+import { authRoutes } from './platform/auth/routes';
+import { UserError } from './platform/errors';
+import {
+  type AppEnv,
+  csrfMiddleware,
+  isApiRequest,
+  languageMiddleware,
+  sessionMiddleware,
+} from './platform/http';
+import { localise } from './platform/i18n';
+import { ApiDescription } from './platform/openapi';
+import { ErrorPage } from './platform/ui/error-page';
+
+export interface AppDependencies {
+  config: Config;
+  database: Database;
+  plans: PlanCatalogue;
+  metrics: MetricRegistry;
+}
+
+const stylesheet = readFileSync(new URL('./platform/ui/app.css', import.meta.url), 'utf8');
+
+/** Builds the HTTP app: platform middleware, then each module's routes. */
+export function createApp(deps: AppDependencies) {
+  const { config, database } = deps;
+  const app = new Hono<AppEnv>();
+  const api = new ApiDescription();
+
+  app.use(
+    secureHeaders({
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:'],
+        styleSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
+  app.use(languageMiddleware(config));
+  app.use(sessionMiddleware(database.db));
+  app.use(csrfMiddleware(config));
+
+  app.get('/static/app.css', (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(stylesheet);
+  });
+  app.get('/healthz', (c) => c.json({ ok: true }));
+
+  app.route('/', authRoutes(database.db, config));
+  app.route('/', planModule({ ...deps, api }));
+
+  app.get('/api/v1/openapi.json', (c) => c.json(api.document()));
+
+  app.notFound((c) => {
+    const error = new UserError('not_found', 404, {
+      ja: 'ページが見つかりません。URLを確かめてください。',
+      en: 'Page not found. Check the address.',
+    });
+    return respondWithError(c, error);
+  });
+
+  app.onError((error, c) => {
+    if (error instanceof UserError) return respondWithError(c, error);
+    console.error(error);
+    return respondWithError(
+      c,
+      new UserError('internal_error', 500, {
+        ja: 'システムでエラーが発生しました。時間をおいてもう一度お試しください。',
+        en: 'Something went wrong on our side. Try again later.',
+      }),
+    );
+  });
+
+  return app;
+}
+
+function respondWithError(c: Parameters<Parameters<Hono<AppEnv>['onError']>[0]>[1], error: UserError) {
+  const lang = c.get('lang') ?? 'ja';
+  const status = error.status as 400;
+  if (isApiRequest(c)) {
+    return c.json(
+      {
+        error: {
+          code: error.code,
+          message: localise(lang, error.userMessage),
+          details: error.details.map((d) => ({
+            field: d.field,
+            line: d.line,
+            message: localise(lang, d.message),
+          })),
+        },
+      },
+      status,
+    );
+  }
+  return c.html(<ErrorPage c={c} error={error} />, status);
+}

@@ -1,0 +1,63 @@
+import { PGlite } from '@electric-sql/pglite';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
+import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
+import pg from 'pg';
+import * as schema from './schema';
+
+export type Schema = typeof schema;
+/** The query builder; the same type whether PGlite or a PostgreSQL server is behind it. */
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+export type Tx = PgTransaction<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+/** Either the database or an open transaction: services accept both. */
+export type Queryable = Db | Tx;
+
+export interface Database {
+  db: Db;
+  kind: 'pglite' | 'postgres';
+  /** Runs a script of several statements (migrations); a failed script's open transaction is rolled back. */
+  execScript(sql: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** PGlite in a data folder (or `memory://`), or a PostgreSQL server when a URL is given. */
+export async function openDatabase(options: { databaseUrl?: string; dataDir: string }): Promise<Database> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // numeric values come back as strings by default; our numerics are small measured values
+    pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
+    pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    await pool.query('select 1');
+    return {
+      db: drizzleNodePg(pool, { schema }) as unknown as Db,
+      kind: 'postgres',
+      execScript: async (sql) => {
+        const client = await pool.connect();
+        try {
+          await client.query(sql);
+        } catch (error) {
+          await client.query('rollback').catch(() => {});
+          throw error;
+        } finally {
+          client.release();
+        }
+      },
+      close: () => pool.end(),
+    };
+  }
+  const client = await PGlite.create(options.dataDir);
+  return {
+    db: drizzlePglite(client, { schema }) as unknown as Db,
+    kind: 'pglite',
+    execScript: async (sql) => {
+      try {
+        await client.exec(sql);
+      } catch (error) {
+        await client.exec('rollback').catch(() => {});
+        throw error;
+      }
+    },
+    close: () => client.close(),
+  };
+}

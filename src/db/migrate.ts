@@ -1,0 +1,46 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './connection';
+
+const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+
+/**
+ * Applies the checked-in SQL migrations in file-name order, each once, each in its own transaction.
+ * An advisory lock keeps two starting processes from applying the same migration twice.
+ */
+export async function migrate(database: Database): Promise<string[]> {
+  const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
+  await database.execScript(`
+    create table if not exists schema_migrations (
+      name text primary key,
+      applied_at timestamptz not null default now()
+    );`);
+  const applied: string[] = [];
+  for (const file of files) {
+    const sql = await readFile(migrationsDir + file, 'utf8');
+    const name = file.replace(/'/g, '');
+    // the insert fails on the primary key if another process applied it meanwhile, rolling back its copy
+    await database
+      .execScript(`
+      begin;
+      select pg_advisory_xact_lock(8242010);
+      do $$ begin
+        if exists (select 1 from schema_migrations where name = '${name}') then
+          raise exception using errcode = 'P0001', message = 'already-applied';
+        end if;
+      end $$;
+      ${sql}
+      ;
+      insert into schema_migrations (name) values ('${name}');
+      commit;`)
+      .then(
+        () => applied.push(file),
+        (error: unknown) => {
+          if (!String((error as Error).message).includes('already-applied')) {
+            throw new Error(`migration ${file} failed: ${(error as Error).message}`);
+          }
+        },
+      );
+  }
+  return applied;
+}

@@ -1,0 +1,26 @@
+// The plan module owns the municipality's plan as data, its targets, the registry through which
+// every module reports actuals, the PDCA reviews, and the progress report.
+import { Hono } from 'hono';
+import type { AppDependencies } from '../../app';
+import type { AppEnv } from '../../platform/http';
+import type { ApiDescription } from '../../platform/openapi';
+import { planApi } from './api';
+import type { MetricRegistry } from './metric-registry';
+import { manualMetric } from './metrics';
+import { planRoutes } from './routes';
+
+export type { Measurement, MetricRecord, MetricRegistry, MetricSource } from './metric-registry';
+export type { Kpi, Plan, Project } from './plan';
+export { measureYear } from './service';
+
+export function registerPlanMetrics(registry: MetricRegistry): void {
+  registry.register(manualMetric);
+}
+
+export function planModule(deps: AppDependencies & { api: ApiDescription }) {
+  const app = new Hono<AppEnv>();
+  const db = deps.database.db;
+  app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
+  app.route('/', planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo }));
+  return app;
+}

@@ -1,0 +1,190 @@
+import { formatFiscalYear } from '../../../platform/fiscal-year';
+import { titleIn } from '../../../platform/i18n';
+import { Layout, type PageView, tr } from '../../../platform/ui/layout';
+import type { Plan } from '../plan';
+import type { ProgressStatus } from '../progress';
+import type { YearProgress } from '../service';
+import {
+  DemoBanner,
+  formatPercent,
+  formatValue,
+  NewBadge,
+  PriorityBadge,
+  StatusBadge,
+  YearSwitcher,
+} from './components';
+
+export interface DashboardProps {
+  view: PageView;
+  plan: Plan;
+  progress: YearProgress;
+  grades: Map<string, string>;
+  demo: boolean;
+}
+
+function StatusSummary(props: { view: PageView; statuses: ProgressStatus[] }) {
+  const count = (s: ProgressStatus) => props.statuses.filter((x) => x === s).length;
+  const items: [ProgressStatus, string, string][] = [
+    ['achieved', '達成', 'Achieved'],
+    ['nearly', '概ね達成', 'Nearly'],
+    ['missed', '未達', 'Not achieved'],
+    ['none', '未入力', 'Not entered'],
+  ];
+  return (
+    <ul class="grid" aria-label={tr(props.view, '実施事業の状況の内訳', 'Projects by status')}>
+      {items.map(([status, ja, en]) => (
+        <li class="card">
+          <span class="muted">{tr(props.view, ja, en)}</span>
+          <div class="kpi-value" data-status-count={status}>
+            {count(status)}
+            <span class="muted">{tr(props.view, ' 事業', ' projects')}</span>
+          </div>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** The plan year at a glance: outcome KPIs and every implementation project against its target. */
+export function DashboardPage({ view, plan, progress, grades, demo }: DashboardProps) {
+  const fy = progress.fiscalYear;
+  const isBaseline = fy === plan.baselineYear;
+  const title = `${tr(view, '進捗ダッシュボード', 'Progress dashboard')} ${formatFiscalYear(view.lang, fy)}`;
+  const lastYear = plan.fiscalYears.at(-1);
+  return (
+    <Layout view={view} title={title} wide>
+      <h1>{title}</h1>
+      <p class="lead">{titleIn(view.lang, plan.file)}</p>
+      <DemoBanner view={view} show={demo} />
+      <YearSwitcher view={view} plan={plan} selected={fy} href={(y) => `/?fy=${y}`} />
+      {isBaseline ? (
+        <p class="notice">
+          {tr(
+            view,
+            '基準年は計画策定時の実績です。実施事業の年間目標はありません。',
+            'The baseline year shows the figures the plan started from; projects have no targets for it.',
+          )}
+        </p>
+      ) : (
+        <StatusSummary view={view} statuses={progress.projects.map((p) => p.status)} />
+      )}
+
+      <h2 id="kpis">{tr(view, '成果目標', 'Outcome KPIs')}</h2>
+      <div class="table-wrap">
+        <table aria-labelledby="kpis">
+          <thead>
+            <tr>
+              <th scope="col">{tr(view, '成果目標', 'KPI')}</th>
+              <th scope="col" class="num">
+                {tr(
+                  view,
+                  `基準値（${formatFiscalYear('ja', plan.baselineYear)}）`,
+                  `Baseline (FY${plan.baselineYear})`,
+                )}
+              </th>
+              <th scope="col" class="num">
+                {lastYear
+                  ? tr(view, `目標値（${formatFiscalYear('ja', lastYear)}）`, `Target (FY${lastYear})`)
+                  : tr(view, '目標値', 'Target')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '実績', 'Actual')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '達成率', 'Achievement')}
+              </th>
+              <th scope="col">{tr(view, '状況', 'Status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.kpis.map((row) => (
+              <tr data-kpi={row.kpi.code}>
+                <th scope="row">
+                  <a href={`/plan/kpis/${row.kpi.code}?fy=${fy}`}>{titleIn(view.lang, row.kpi)}</a>
+                </th>
+                <td class="num">{formatValue(view.lang, row.kpi.baseline.value, row.kpi.unit)}</td>
+                <td class="num" data-field="target">
+                  {formatValue(view.lang, row.target, row.kpi.unit)}
+                  {row.kpi.target.kind === 'keep' ? tr(view, '（維持）', ' (keep)') : ''}
+                </td>
+                <td class="num" data-field="actual">
+                  {formatValue(view.lang, row.actual, row.kpi.unit)}
+                </td>
+                <td class="num" data-field="achievement">
+                  {formatPercent(view.lang, row.achievementPercent)}
+                </td>
+                <td>
+                  <StatusBadge lang={view.lang} status={row.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <h2 id="projects">{tr(view, '実施事業と年間目標', 'Implementation projects and annual targets')}</h2>
+      <div class="table-wrap">
+        <table aria-labelledby="projects">
+          <thead>
+            <tr>
+              <th scope="col">{tr(view, '個別施策', 'Measure')}</th>
+              <th scope="col">{tr(view, '実施事業（指標）', 'Project (indicator)')}</th>
+              <th scope="col" class="num">
+                {tr(view, '年間目標', 'Target')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '実績', 'Actual')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '達成率', 'Achievement')}
+              </th>
+              <th scope="col">{tr(view, '状況', 'Status')}</th>
+              <th scope="col">{tr(view, '評価', 'Grade')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {progress.projects.map((row) => (
+              <tr data-project={row.project.code}>
+                <td>
+                  {row.project.measure.code} {titleIn(view.lang, row.project.measure)}
+                  {row.project.measure.priority ? <PriorityBadge view={view} /> : null}
+                </td>
+                <th scope="row">
+                  <a href={`/plan/projects/${row.project.code}?fy=${fy}`}>
+                    {titleIn(view.lang, row.project)}
+                  </a>
+                  {row.project.isNew ? <NewBadge view={view} /> : null}
+                  <span class="hint">{row.project.indicator}</span>
+                </th>
+                <td class="num" data-field="target">
+                  {formatValue(view.lang, row.target, row.project.unit)}
+                </td>
+                <td class="num" data-field="actual">
+                  {formatValue(view.lang, row.actual, row.project.unit)}
+                </td>
+                <td class="num" data-field="achievement">
+                  {formatPercent(view.lang, row.achievementPercent)}
+                </td>
+                <td>
+                  <StatusBadge lang={view.lang} status={row.status} />
+                </td>
+                <td>{grades.get(row.project.code) ?? '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p class="actions no-print">
+        <a class="button" href={`/plan/report?fy=${fy}`}>
+          {tr(view, '進捗状況報告書（印刷用）', 'Progress report (print)')}
+        </a>
+        <a class="button button-secondary" href={`/plan/report.xlsx?fy=${fy}`}>
+          {tr(view, 'Excelでダウンロード', 'Download .xlsx')}
+        </a>
+        <a class="button button-secondary" href={`/plan/actuals?fy=${fy}`}>
+          {tr(view, '実績を入力', 'Enter actuals')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

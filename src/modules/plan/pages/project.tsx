@@ -1,0 +1,403 @@
+import { raw } from 'hono/html';
+import { formatDate, formatFiscalYear } from '../../../platform/fiscal-year';
+import { localise, titleIn } from '../../../platform/i18n';
+import type { auditLog } from '../../../platform/schema';
+import { renderTargetActualChart } from '../../../platform/ui/chart';
+import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import type { Plan, Project } from '../plan';
+import type { improvementActions, pdcaReviews } from '../schema';
+import { actionStatuses, actionStatusLabels, type ProjectProgress } from '../service';
+import { formatPercent, formatValue, NewBadge, PriorityBadge, StatusBadge, YearSwitcher } from './components';
+import { RecordsTable } from './records';
+
+export interface ProjectPageProps {
+  view: PageView;
+  plan: Plan;
+  project: Project;
+  history: { fiscalYear: number; progress: ProjectProgress }[];
+  fiscalYear: number;
+  review: typeof pdcaReviews.$inferSelect | undefined;
+  actions: (typeof improvementActions.$inferSelect)[];
+  audit: (typeof auditLog.$inferSelect)[] | undefined;
+  canWrite: boolean;
+  idempotencyKey: string;
+  notice?: string | undefined;
+  error?: { message: string; details: string[] } | undefined;
+}
+
+export function ProjectPage(props: ProjectPageProps) {
+  const { view, plan, project, fiscalYear } = props;
+  const title = titleIn(view.lang, project);
+  const selected = props.history.find((h) => h.fiscalYear === fiscalYear)?.progress;
+  const planYears = props.history.filter((h) => plan.fiscalYears.includes(h.fiscalYear));
+  const chart = renderTargetActualChart({
+    title: tr(view, `${title}の年間目標と実績`, `${title}: targets and actuals`),
+    categories: planYears.map((h) =>
+      formatFiscalYear(view.lang, h.fiscalYear).replace(/（.*）|\s\(.*\)/, ''),
+    ),
+    targetLabel: tr(view, '年間目標', 'Target'),
+    actualLabel: tr(view, '実績', 'Actual'),
+    targets: planYears.map((h) => h.progress.target),
+    actuals: planYears.map((h) => h.progress.actual),
+    unit: project.unit,
+  });
+  const isPlanYear = plan.fiscalYears.includes(fiscalYear);
+  return (
+    <Layout view={view} title={title}>
+      <p class="muted">
+        <a href={`/?fy=${fiscalYear}`}>{tr(view, 'ダッシュボード', 'Dashboard')}</a> ›{' '}
+        {project.direction.code}. {titleIn(view.lang, project.direction)} › {project.measure.code}{' '}
+        {titleIn(view.lang, project.measure)}
+        {project.measure.priority ? <PriorityBadge view={view} /> : null}
+      </p>
+      <h1>
+        {title}
+        {project.isNew ? <NewBadge view={view} /> : null}
+      </h1>
+      <Notice message={props.notice} />
+      <ErrorSummary view={view} message={props.error?.message} details={props.error?.details} />
+      <dl class="facts card">
+        <dt>{tr(view, '指標', 'Indicator')}</dt>
+        <dd>
+          {project.indicator}（{tr(view, '単位', 'unit')}：{project.unit}）
+        </dd>
+        <dt>{tr(view, '実績の集計元', 'Measured by')}</dt>
+        <dd>
+          {project.metric.key === 'manual'
+            ? tr(view, '職員による手入力', 'Entered by staff')
+            : project.metric.key}
+        </dd>
+        {project.notes.map((note) => (
+          <>
+            <dt>{tr(view, '備考', 'Note')}</dt>
+            <dd>※{note}</dd>
+          </>
+        ))}
+      </dl>
+
+      <h2 id="chart-title">{tr(view, '年間目標と実績', 'Targets and actuals')}</h2>
+      <figure class="chart card" aria-labelledby="chart-title">
+        {raw(chart)}
+      </figure>
+      <div class="table-wrap">
+        <table>
+          <caption>{tr(view, '年度別の年間目標と実績', 'Targets and actuals by fiscal year')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{tr(view, '年度', 'Fiscal year')}</th>
+              <th scope="col" class="num">
+                {tr(view, '年間目標', 'Target')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '実績', 'Actual')}
+              </th>
+              <th scope="col" class="num">
+                {tr(view, '達成率', 'Achievement')}
+              </th>
+              <th scope="col">{tr(view, '状況', 'Status')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {props.history.map(({ fiscalYear: fy, progress }) => (
+              <tr data-fy={fy}>
+                <th scope="row">
+                  <a
+                    href={`/plan/projects/${project.code}?fy=${fy}`}
+                    aria-current={fy === fiscalYear ? 'true' : undefined}
+                  >
+                    {formatFiscalYear(view.lang, fy)}
+                  </a>
+                </th>
+                <td class="num" data-field="target">
+                  {formatValue(view.lang, progress.target, project.unit)}
+                </td>
+                <td class="num" data-field="actual">
+                  {formatValue(view.lang, progress.actual, project.unit)}
+                </td>
+                <td class="num" data-field="achievement">
+                  {formatPercent(view.lang, progress.achievementPercent)}
+                </td>
+                <td>
+                  <StatusBadge lang={view.lang} status={progress.status} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <YearSwitcher
+        view={view}
+        plan={plan}
+        selected={fiscalYear}
+        href={(fy) => `/plan/projects/${project.code}?fy=${fy}`}
+      />
+      <h2 id="records">
+        {tr(
+          view,
+          `実績の内訳（${formatFiscalYear('ja', fiscalYear)}）`,
+          `Records behind the actual (FY${fiscalYear})`,
+        )}
+      </h2>
+      <RecordsTable
+        view={view}
+        unit={project.unit}
+        records={selected?.measurement.records ?? []}
+        labelledBy="records"
+      />
+
+      {isPlanYear ? <ReviewSection {...props} progress={selected} /> : null}
+      {isPlanYear ? <ActionsSection {...props} /> : null}
+      {props.audit ? <AuditSection view={view} audit={props.audit} /> : null}
+    </Layout>
+  );
+}
+
+function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | undefined }) {
+  const { view, plan, project, fiscalYear, review } = props;
+  const grades = plan.file.evaluation.grades;
+  const gradeLabel = (code: string | null | undefined) => {
+    const g = grades.find((x) => x.code === code);
+    return g ? `${g.code}：${view.lang === 'en' && g.labelEn ? g.labelEn : g.label}` : '—';
+  };
+  return (
+    <section aria-labelledby="check">
+      <h2 id="check">{tr(view, 'CHECK（評価）', 'CHECK (evaluation)')}</h2>
+      <p>
+        {tr(view, '達成率（自動計算）：', 'Achievement (computed): ')}
+        <strong>{formatPercent(view.lang, props.progress?.achievementPercent ?? null)}</strong>{' '}
+        {props.progress ? <StatusBadge lang={view.lang} status={props.progress.status} /> : null}
+      </p>
+      {props.canWrite ? (
+        <form method="post" action={`/plan/projects/${project.code}/review`} class="stack card">
+          <CsrfField view={view} />
+          <input type="hidden" name="fiscalYear" value={String(fiscalYear)} />
+          <input type="hidden" name="version" value={String(review?.version ?? 0)} />
+          <div>
+            <label for="grade">{tr(view, '評価', 'Grade')}</label>
+            <select id="grade" name="grade">
+              <option value="">{tr(view, '（未評価）', '(not graded)')}</option>
+              {grades.map((g) => (
+                <option value={g.code} selected={review?.grade === g.code}>
+                  {gradeLabel(g.code)}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="departmentComment">{tr(view, '担当課の評価コメント', "Department's comment")}</label>
+            <textarea id="departmentComment" name="departmentComment">
+              {review?.departmentComment ?? ''}
+            </textarea>
+          </div>
+          <div>
+            <label for="committeeComment">
+              {tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}
+              <span class="hint">
+                {tr(
+                  view,
+                  '担当課の評価とは分けて記録します。',
+                  "Kept apart from the department's evaluation.",
+                )}
+              </span>
+            </label>
+            <textarea id="committeeComment" name="committeeComment">
+              {review?.committeeComment ?? ''}
+            </textarea>
+          </div>
+          <div>
+            <button type="submit">{tr(view, '評価を保存', 'Save evaluation')}</button>
+          </div>
+        </form>
+      ) : (
+        <dl class="facts card">
+          <dt>{tr(view, '評価', 'Grade')}</dt>
+          <dd>{gradeLabel(review?.grade)}</dd>
+          <dt>{tr(view, '担当課の評価コメント', "Department's comment")}</dt>
+          <dd>{review?.departmentComment || '—'}</dd>
+          <dt>{tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}</dt>
+          <dd>{review?.committeeComment || '—'}</dd>
+        </dl>
+      )}
+      {review ? (
+        <p class="muted">
+          {tr(view, '最終更新：', 'Last updated: ')}
+          {formatDate(view.lang, review.updatedAt)} {review.updatedByName}
+        </p>
+      ) : null}
+    </section>
+  );
+}
+
+function ActionsSection(props: ProjectPageProps) {
+  const { view, plan, project, fiscalYear } = props;
+  const orgName = (code: string) => {
+    const org = plan.file.organisations.find((o) => o.code === code);
+    return org ? (view.lang === 'en' && org.nameEn ? org.nameEn : org.name) : code;
+  };
+  const actions = props.actions.filter((a) => a.fiscalYear === fiscalYear);
+  const earlier = props.actions.filter((a) => a.fiscalYear !== fiscalYear);
+  return (
+    <section aria-labelledby="act">
+      <h2 id="act">{tr(view, 'ACTION（改善）', 'ACT (improvement)')}</h2>
+      {actions.length === 0 ? (
+        <p class="muted">
+          {tr(view, 'この年度の改善項目はまだありません。', 'No improvement actions for this year yet.')}
+        </p>
+      ) : (
+        <ActionsTable
+          view={view}
+          actions={actions}
+          orgName={orgName}
+          canWrite={props.canWrite}
+          projectCode={project.code}
+        />
+      )}
+      {props.canWrite ? (
+        <form method="post" action={`/plan/projects/${project.code}/actions`} class="stack card">
+          <h3>{tr(view, '改善項目を追加', 'Add an improvement action')}</h3>
+          <CsrfField view={view} />
+          <input type="hidden" name="fiscalYear" value={String(fiscalYear)} />
+          <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+          <div>
+            <label for="description">{tr(view, '改善内容', 'Improvement')}</label>
+            <textarea id="description" name="description" required />
+          </div>
+          <div>
+            <label for="ownerOrganisation">{tr(view, '担当機関', 'Owner organisation')}</label>
+            <select id="ownerOrganisation" name="ownerOrganisation" required>
+              {plan.file.organisations.map((o) => (
+                <option value={o.code}>{orgName(o.code)}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="dueDate">{tr(view, '期限', 'Due date')}</label>
+            <input id="dueDate" name="dueDate" type="date" />
+          </div>
+          <div>
+            <button type="submit">{tr(view, '追加', 'Add')}</button>
+          </div>
+        </form>
+      ) : null}
+      {earlier.length > 0 ? (
+        <>
+          <h3>{tr(view, '他の年度の改善項目', 'Improvement actions of other years')}</h3>
+          <ActionsTable
+            view={view}
+            actions={earlier}
+            orgName={orgName}
+            canWrite={false}
+            projectCode={project.code}
+          />
+        </>
+      ) : null}
+    </section>
+  );
+}
+
+function ActionsTable(props: {
+  view: PageView;
+  actions: (typeof improvementActions.$inferSelect)[];
+  orgName: (code: string) => string;
+  canWrite: boolean;
+  projectCode: string;
+}) {
+  const { view } = props;
+  return (
+    <div class="table-wrap">
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">{tr(view, '年度', 'FY')}</th>
+            <th scope="col">{tr(view, '改善内容', 'Improvement')}</th>
+            <th scope="col">{tr(view, '担当機関', 'Owner')}</th>
+            <th scope="col">{tr(view, '期限', 'Due')}</th>
+            <th scope="col">{tr(view, '状況', 'Status')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {props.actions.map((a) => (
+            <tr data-action={a.id}>
+              <td>{formatFiscalYear(view.lang, a.fiscalYear)}</td>
+              <td>{a.description}</td>
+              <td>{props.orgName(a.ownerOrganisation)}</td>
+              <td>{a.dueDate ? formatDate(view.lang, a.dueDate) : '—'}</td>
+              <td>
+                {props.canWrite ? (
+                  <form
+                    method="post"
+                    action={`/plan/projects/${props.projectCode}/actions/${a.id}/status`}
+                    class="actions"
+                  >
+                    <CsrfField view={view} />
+                    <label for={`status-${a.id}`} class="hint">
+                      {tr(view, '状況', 'Status')}
+                    </label>
+                    <select id={`status-${a.id}`} name="status">
+                      {actionStatuses.map((s) => (
+                        <option value={s} selected={a.status === s}>
+                          {localise(view.lang, actionStatusLabels[s])}
+                        </option>
+                      ))}
+                    </select>
+                    <button type="submit" class="button-secondary">
+                      {tr(view, '更新', 'Update')}
+                    </button>
+                  </form>
+                ) : (
+                  localise(view.lang, actionStatusLabels[a.status as (typeof actionStatuses)[number]])
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function AuditSection(props: { view: PageView; audit: (typeof auditLog.$inferSelect)[] }) {
+  const { view } = props;
+  return (
+    <section aria-labelledby="audit">
+      <h2 id="audit">{tr(view, '変更履歴', 'Change history')}</h2>
+      {props.audit.length === 0 ? (
+        <p class="muted">{tr(view, '変更履歴はまだありません。', 'No changes yet.')}</p>
+      ) : (
+        <div class="table-wrap">
+          <table aria-labelledby="audit">
+            <thead>
+              <tr>
+                <th scope="col">{tr(view, '日時', 'When')}</th>
+                <th scope="col">{tr(view, '変更者', 'Who')}</th>
+                <th scope="col">{tr(view, '操作', 'What')}</th>
+                <th scope="col">{tr(view, '変更前', 'Before')}</th>
+                <th scope="col">{tr(view, '変更後', 'After')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {props.audit.map((entry) => (
+                <tr>
+                  <td>
+                    {new Date(entry.at).toLocaleString(view.lang === 'ja' ? 'ja-JP' : 'en-GB', {
+                      timeZone: 'Asia/Tokyo',
+                    })}
+                  </td>
+                  <td>{entry.actorName}</td>
+                  <td>{entry.action}</td>
+                  <td>
+                    <code>{entry.before ? JSON.stringify(entry.before) : '—'}</code>
+                  </td>
+                  <td>
+                    <code>{entry.after ? JSON.stringify(entry.after) : '—'}</code>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}

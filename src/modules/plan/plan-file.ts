@@ -1,0 +1,184 @@
+import { readFile } from 'node:fs/promises';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+
+/**
+ * The format of a plan file (plans/*.yaml or .json). A municipality's whole plan is data:
+ * any number of directions, measures, projects, KPIs and fiscal years.
+ */
+const code = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'letters, digits, ".", "_" or "-"');
+const localisedTitle = { title: z.string().min(1), titleEn: z.string().min(1).optional() };
+const metricBinding = z.union([
+  z.literal('manual'),
+  z.string().regex(/^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*)+$/, 'a metric key such as "events.participants"'),
+  z.strictObject({
+    key: z.string().min(1),
+    params: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).default({}),
+  }),
+]);
+const fiscalYear = z.coerce.number().int().min(1989).max(2200);
+
+const ProjectSchema = z.strictObject({
+  code,
+  ...localisedTitle,
+  /** what is counted, e.g. 参加者数 */
+  indicator: z.string().min(1),
+  unit: z.string().min(1),
+  isNew: z.boolean().default(false),
+  metric: metricBinding,
+  targets: z.record(z.string().regex(/^\d{4}$/, 'a fiscal year such as 2026'), z.number().nonnegative()),
+  notes: z.array(z.string()).default([]),
+});
+
+const MeasureSchema = z.strictObject({
+  code,
+  ...localisedTitle,
+  priority: z.boolean().default(false),
+  projects: z.array(ProjectSchema).min(1),
+});
+
+const DirectionSchema = z.strictObject({
+  code,
+  ...localisedTitle,
+  measures: z.array(MeasureSchema).min(1),
+});
+
+const KpiSchema = z.strictObject({
+  code,
+  ...localisedTitle,
+  unit: z.string().min(1),
+  cumulative: z.boolean().default(false),
+  baseline: z.strictObject({ value: z.number().nonnegative(), note: z.string().optional() }),
+  /** keep (維持): the target is the baseline; value: a figure to reach; lower: at most the value */
+  target: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('keep') }),
+    z.strictObject({ kind: z.literal('value'), value: z.number().nonnegative() }),
+    z.strictObject({ kind: z.literal('lower'), value: z.number().nonnegative() }),
+  ]),
+  metric: metricBinding,
+});
+
+export const PlanFileSchema = z
+  .strictObject({
+    id: code,
+    municipality: z.strictObject({
+      code: z.string().regex(/^\d{6}$/, '6-digit 全国地方公共団体コード'),
+      name: z.string().min(1),
+      nameEn: z.string().optional(),
+      prefecture: z.string().min(1),
+    }),
+    ...localisedTitle,
+    period: z.strictObject({ from: fiscalYear, to: fiscalYear }),
+    baselineYear: fiscalYear,
+    vision: z.strictObject({ ...localisedTitle, summary: z.string().optional() }),
+    sdgs: z.array(z.strictObject({ goal: z.number().int().min(1).max(17), ...localisedTitle })).default([]),
+    evaluation: z.strictObject({
+      achievedPercent: z.number().positive(),
+      nearlyAchievedPercent: z.number().positive(),
+      grades: z.array(z.strictObject({ code, label: z.string(), labelEn: z.string().optional() })).min(1),
+    }),
+    kpis: z.array(KpiSchema).default([]),
+    directions: z.array(DirectionSchema).min(1),
+    organisations: z
+      .array(
+        z.strictObject({
+          code,
+          name: z.string().min(1),
+          nameEn: z.string().optional(),
+          roles: z.array(z.string()),
+        }),
+      )
+      .default([]),
+  })
+  .superRefine((plan, ctx) => {
+    if (plan.period.to < plan.period.from) {
+      ctx.addIssue({ code: 'custom', path: ['period', 'to'], message: 'must not be before period.from' });
+    }
+    if (plan.baselineYear >= plan.period.from) {
+      ctx.addIssue({ code: 'custom', path: ['baselineYear'], message: 'must be before period.from' });
+    }
+    if (plan.evaluation.nearlyAchievedPercent > plan.evaluation.achievedPercent) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'nearlyAchievedPercent'],
+        message: 'must not exceed achievedPercent',
+      });
+    }
+    const seen = new Map<string, string>();
+    const claim = (kind: string, value: string, path: (string | number)[]) => {
+      const key = `${kind}:${value}`;
+      if (seen.has(key)) {
+        ctx.addIssue({ code: 'custom', path, message: `duplicate ${kind} code "${value}"` });
+      }
+      seen.set(key, path.join('.'));
+    };
+    plan.kpis.forEach((k, i) => {
+      claim('kpi', k.code, ['kpis', i, 'code']);
+    });
+    plan.directions.forEach((d, di) => {
+      claim('direction', d.code, ['directions', di, 'code']);
+      d.measures.forEach((m, mi) => {
+        claim('measure', m.code, ['directions', di, 'measures', mi, 'code']);
+        m.projects.forEach((p, pi) => {
+          const path = ['directions', di, 'measures', mi, 'projects', pi];
+          claim('project', p.code, [...path, 'code']);
+          for (const year of Object.keys(p.targets)) {
+            const fy = Number(year);
+            if (fy < plan.period.from || fy > plan.period.to) {
+              ctx.addIssue({
+                code: 'custom',
+                path: [...path, 'targets', year],
+                message: `fiscal year ${year} is outside the plan period ${plan.period.from}–${plan.period.to}`,
+              });
+            }
+          }
+        });
+      });
+    });
+  });
+
+export type PlanFile = z.infer<typeof PlanFileSchema>;
+
+export class PlanFileError extends Error {
+  constructor(
+    readonly file: string,
+    readonly problems: string[],
+  ) {
+    super(
+      `計画ファイル ${file} を読み込めません (cannot load plan file):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
+    this.name = 'PlanFileError';
+  }
+}
+
+/** Parses and validates the text of a plan file; the error names the file, the path inside it and the problem. */
+export function parsePlanFile(file: string, text: string): PlanFile {
+  let raw: unknown;
+  try {
+    raw = file.endsWith('.json') ? JSON.parse(text) : parseYaml(text);
+  } catch (error) {
+    throw new PlanFileError(file, [
+      `not valid ${file.endsWith('.json') ? 'JSON' : 'YAML'}: ${(error as Error).message}`,
+    ]);
+  }
+  const parsed = PlanFileSchema.safeParse(raw);
+  if (!parsed.success) {
+    throw new PlanFileError(
+      file,
+      parsed.error.issues.map((issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`),
+    );
+  }
+  return parsed.data;
+}
+
+export async function readPlanFile(file: string): Promise<PlanFile> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new PlanFileError(file, [
+      `cannot read the file: ${(error as NodeJS.ErrnoException).code ?? error}`,
+    ]);
+  }
+  return parsePlanFile(file, text);
+}

@@ -1,0 +1,277 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { can } from '../../platform/auth/roles';
+import { UserError } from '../../platform/errors';
+import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
+import { localise } from '../../platform/i18n';
+import { tr, viewOf } from '../../platform/ui/layout';
+import type { PlanCatalogue } from './catalogue';
+import type { MetricRegistry } from './metric-registry';
+import { type ActualsFormValues, ActualsPage } from './pages/actuals';
+import { currentPlanYear } from './pages/components';
+import { DashboardPage } from './pages/dashboard';
+import { KpiPage } from './pages/kpi';
+import { ProjectPage } from './pages/project';
+import { HomePage, PlanTreePage } from './pages/tree';
+import { planPermissions as can_ } from './permissions';
+import { findKpi, findProject, type Plan } from './plan';
+import {
+  addImprovementAction,
+  assertSelectableYear,
+  auditTrail,
+  changeImprovementActionStatus,
+  findReview,
+  listImprovementActions,
+  listReviews,
+  measureHistory,
+  measureYear,
+  recordManualActual,
+  saveReview,
+} from './service';
+
+export interface PlanRouteDependencies {
+  db: Db;
+  plans: PlanCatalogue;
+  metrics: MetricRegistry;
+  demo: boolean;
+}
+
+const fiscalYearQuery = z.string().regex(/^\d{4}$/);
+
+/** `?fy=2026`, checked against the plan; the current plan year when absent. */
+export function fiscalYearFrom(c: AppContext, plan: Plan): number {
+  const raw = c.req.query('fy');
+  if (raw === undefined || raw === '') return currentPlanYear(plan);
+  if (!fiscalYearQuery.safeParse(raw).success) {
+    throw new UserError('invalid_fiscal_year', 422, {
+      ja: '年度は西暦4桁（例：2026）で指定してください。',
+      en: 'Give the fiscal year as four digits, e.g. 2026.',
+    });
+  }
+  const fy = Number(raw);
+  assertSelectableYear(plan, fy);
+  return fy;
+}
+
+function formError(c: AppContext, error: unknown) {
+  if (!(error instanceof UserError)) throw error;
+  const lang = c.get('lang');
+  return {
+    status: error.status,
+    error: {
+      message: localise(lang, error.userMessage),
+      details: error.details.map((d) => localise(lang, d.message)),
+    },
+  };
+}
+
+const notices = {
+  review: { ja: '評価を保存しました。', en: 'The evaluation was saved.' },
+  action: { ja: '改善項目を追加しました。', en: 'The improvement action was added.' },
+  status: { ja: '改善項目の状況を更新しました。', en: 'The status was updated.' },
+  actual: { ja: '実績を登録しました。', en: 'The actual was saved.' },
+} as const;
+
+function noticeOf(c: AppContext): string | undefined {
+  const key = c.req.query('saved') as keyof typeof notices | undefined;
+  return key && key in notices ? localise(c.get('lang'), notices[key]) : undefined;
+}
+
+export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) {
+  const app = new Hono<AppEnv>();
+  const planOf = (c: AppContext) => plans.planFor(c.get('account'));
+
+  // ----- public ------------------------------------------------------------------------------
+
+  app.get('/', async (c) => {
+    const plan = planOf(c);
+    const view = viewOf(c);
+    if (!can(view.account?.role, can_['plan.progress.read']))
+      return c.html(<HomePage view={view} plan={plan} />);
+    const fy = fiscalYearFrom(c, plan);
+    const [progress, reviews] = await Promise.all([
+      measureYear(db, plan, metrics, fy),
+      listReviews(db, plan, fy),
+    ]);
+    const grades = new Map(reviews.filter((r) => r.grade).map((r) => [r.projectCode, r.grade as string]));
+    return c.html(<DashboardPage view={view} plan={plan} progress={progress} grades={grades} demo={demo} />);
+  });
+
+  app.get('/plan', (c) => {
+    const view = viewOf(c);
+    return c.html(
+      <PlanTreePage
+        view={view}
+        plan={planOf(c)}
+        canReadProgress={can(view.account?.role, can_['plan.progress.read'])}
+      />,
+    );
+  });
+
+  // ----- staff: progress, PDCA and actuals ---------------------------------------------------
+
+  const renderProject = async (
+    c: AppContext,
+    code: string,
+    extra: { status?: number; error?: { message: string; details: string[] } } = {},
+  ) => {
+    const plan = planOf(c);
+    const project = findProject(plan, code);
+    if (!project)
+      throw new UserError('not_found', 404, {
+        ja: `実施事業「${code}」は計画にありません。`,
+        en: `The plan has no project "${code}".`,
+      });
+    const fy = fiscalYearFrom(c, plan);
+    const view = viewOf(c);
+    const [history, review, actions, audit] = await Promise.all([
+      measureHistory(db, plan, metrics),
+      findReview(db, plan, code, fy),
+      listImprovementActions(db, plan, code),
+      can(view.account?.role, can_['plan.audit.read'])
+        ? auditTrail(db, plan, 'project', code)
+        : Promise.resolve(undefined),
+    ]);
+    const page = (
+      <ProjectPage
+        view={view}
+        plan={plan}
+        project={project}
+        fiscalYear={fy}
+        history={history.map((y) => ({
+          fiscalYear: y.fiscalYear,
+          progress: y.projects.find((p) => p.project.code === code)!,
+        }))}
+        review={review}
+        actions={actions}
+        audit={audit}
+        canWrite={can(view.account?.role, can_['plan.review.write'])}
+        idempotencyKey={randomUUID()}
+        notice={noticeOf(c)}
+        error={extra.error}
+      />
+    );
+    return c.html(page, (extra.status ?? 200) as 200);
+  };
+
+  app.get('/plan/projects/:code', requirePermission(can_['plan.progress.read']), (c) =>
+    renderProject(c, c.req.param('code')),
+  );
+
+  app.post('/plan/projects/:code/review', requirePermission(can_['plan.review.write']), async (c) => {
+    const code = c.req.param('code');
+    const body = await c.req.parseBody();
+    try {
+      await saveReview(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
+      return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=review#check`, 303);
+    } catch (error) {
+      return renderProject(c, code, formError(c, error));
+    }
+  });
+
+  app.post('/plan/projects/:code/actions', requirePermission(can_['plan.review.write']), async (c) => {
+    const code = c.req.param('code');
+    const body = await c.req.parseBody();
+    try {
+      await addImprovementAction(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
+      return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=action#act`, 303);
+    } catch (error) {
+      return renderProject(c, code, formError(c, error));
+    }
+  });
+
+  app.post(
+    '/plan/projects/:code/actions/:id/status',
+    requirePermission(can_['plan.review.write']),
+    async (c) => {
+      const code = c.req.param('code');
+      const body = await c.req.parseBody();
+      try {
+        const action = await changeImprovementActionStatus(db, planOf(c), actorOf(c), {
+          id: c.req.param('id'),
+          status: body.status as never,
+        });
+        return c.redirect(`/plan/projects/${code}?fy=${action?.fiscalYear ?? ''}&saved=status#act`, 303);
+      } catch (error) {
+        return renderProject(c, code, formError(c, error));
+      }
+    },
+  );
+
+  app.get('/plan/kpis/:code', requirePermission(can_['plan.progress.read']), async (c) => {
+    const plan = planOf(c);
+    const code = c.req.param('code');
+    const kpi = findKpi(plan, code);
+    if (!kpi)
+      throw new UserError('not_found', 404, {
+        ja: `成果目標「${code}」は計画にありません。`,
+        en: `The plan has no KPI "${code}".`,
+      });
+    const fy = fiscalYearFrom(c, plan);
+    const history = await measureHistory(db, plan, metrics);
+    return c.html(
+      <KpiPage
+        view={viewOf(c)}
+        plan={plan}
+        kpi={kpi}
+        fiscalYear={fy}
+        history={history.map((y) => ({
+          fiscalYear: y.fiscalYear,
+          progress: y.kpis.find((k) => k.kpi.code === code)!,
+        }))}
+      />,
+    );
+  });
+
+  const renderActuals = async (
+    c: AppContext,
+    extra: {
+      status?: number;
+      values?: ActualsFormValues;
+      error?: { message: string; details: string[] };
+    } = {},
+  ) => {
+    const plan = planOf(c);
+    const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan));
+    return c.html(
+      <ActualsPage
+        view={viewOf(c)}
+        plan={plan}
+        progress={progress}
+        values={extra.values}
+        notice={noticeOf(c)}
+        error={extra.error}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/plan/actuals', requirePermission(can_['plan.actuals.write']), (c) => renderActuals(c));
+
+  app.post('/plan/actuals', requirePermission(can_['plan.actuals.write']), async (c) => {
+    const body = (await c.req.parseBody()) as Record<string, string>;
+    const [subjectKind, subjectCode] = String(body.subject ?? '').split(':');
+    try {
+      await recordManualActual(db, planOf(c), actorOf(c), {
+        ...body,
+        subjectKind: subjectKind as never,
+        subjectCode: subjectCode ?? '',
+      } as never);
+      return c.redirect(`/plan/actuals?fy=${body.fiscalYear}&saved=actual`, 303);
+    } catch (error) {
+      const view = viewOf(c);
+      const problem = formError(c, error);
+      if (problem.status === 404)
+        problem.error.message = tr(
+          view,
+          '実施事業・成果目標を一覧から選んでください。',
+          'Choose a project or KPI from the list.',
+        );
+      return renderActuals(c, { ...problem, values: body });
+    }
+  });
+
+  return app;
+}

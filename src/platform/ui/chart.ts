@@ -1,0 +1,61 @@
+import * as echarts from 'echarts';
+
+export interface TargetActualChart {
+  /** accessible name of the chart, e.g. "事業承継セミナー 目標と実績" */
+  title: string;
+  categories: string[];
+  targetLabel: string;
+  actualLabel: string;
+  targets: (number | null)[];
+  actuals: (number | null)[];
+  unit: string;
+}
+
+/**
+ * Targets as bars and actuals as a line, rendered to SVG on the server with ECharts, so that the
+ * chart shows in pages, prints and reports without client JS. The SVG carries role="img" and a
+ * label; the page shows the same figures in a table for those who cannot see it.
+ */
+export function renderTargetActualChart(spec: TargetActualChart, size = { width: 640, height: 300 }): string {
+  const chart = echarts.init(null, null, {
+    renderer: 'svg',
+    ssr: true,
+    width: size.width,
+    height: size.height,
+  });
+  try {
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'sans-serif', fontSize: 12 },
+      color: ['#8fb8cc', '#a3161a'],
+      legend: { top: 0, data: [spec.targetLabel, spec.actualLabel], textStyle: { color: '#1b1f24' } },
+      grid: { left: 64, right: 16, top: 36, bottom: 40 },
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { color: '#1b1f24' } },
+      yAxis: {
+        type: 'value',
+        name: spec.unit,
+        axisLabel: { color: '#1b1f24' },
+        nameTextStyle: { color: '#1b1f24' },
+      },
+      series: [
+        { name: spec.targetLabel, type: 'bar', data: spec.targets, barMaxWidth: 48 },
+        {
+          name: spec.actualLabel,
+          type: 'line',
+          data: spec.actuals,
+          symbolSize: 8,
+          connectNulls: false,
+          label: { show: true, position: 'top', color: '#1b1f24' },
+        },
+      ],
+    });
+    const svg = chart.renderToSVGString();
+    return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(spec.title)}" `);
+  } finally {
+    chart.dispose();
+  }
+}
+
+function escapeAttribute(value: string): string {
+  return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+}

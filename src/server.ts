@@ -1,0 +1,37 @@
+import { serve } from '@hono/node-server';
+import { startTsunagu } from './bootstrap';
+import { loadConfig } from './config';
+import { PlanFileError } from './modules/plan/plan-file';
+
+const started = performance.now();
+try {
+  const config = loadConfig();
+  const tsunagu = await startTsunagu(config);
+  const server = serve({ fetch: tsunagu.app.fetch, port: config.port, hostname: config.host }, (info) => {
+    const url = `http://localhost:${info.port}`;
+    console.log(
+      `つなぐ Tsunagu is serving ${url} (${tsunagu.database.kind}, ${Math.round(performance.now() - started)} ms)`,
+    );
+    for (const plan of tsunagu.plans.plans)
+      console.log(`  plan: ${plan.file.title} (${plan.municipalityCode})`);
+    if (tsunagu.demoAccounts.length > 0) {
+      console.log('  demo accounts (架空のサンプルデータ):');
+      for (const a of tsunagu.demoAccounts)
+        console.log(`    ${a.role.padEnd(12)} ${a.email}  / ${a.password}`);
+    }
+  });
+  const stop = async () => {
+    server.close();
+    await tsunagu.database.close();
+    process.exit(0);
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  console.error(
+    error instanceof PlanFileError || (error as Error).message?.includes('設定')
+      ? (error as Error).message
+      : error,
+  );
+  process.exit(1);
+}
