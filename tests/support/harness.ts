@@ -31,7 +31,8 @@ export async function startTestTsunagu(
   };
 }
 
-const csrfToken = 'test-csrf-token-0123456789abcdef0123456789';
+/** The CSRF token every TestClient sends (its cookie and its forms), for hand-built forms such as multipart. */
+export const csrfToken = 'test-csrf-token-0123456789abcdef0123456789';
 
 /**
  * Talks to the app in process, as a browser would: keeps cookies, sends the CSRF token with forms.

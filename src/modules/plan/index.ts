@@ -4,6 +4,7 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
+import { actualsCsvRoutes } from './actuals-csv-routes';
 import { planApi } from './api';
 import type { MetricRegistry } from './metric-registry';
 import { manualMetric } from './metrics';
@@ -21,6 +22,7 @@ export function planModule(deps: AppDependencies & { api: ApiDescription }) {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
   app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
+  app.route('/', actualsCsvRoutes({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
   app.route('/', planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo }));
   return app;
 }

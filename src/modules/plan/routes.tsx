@@ -7,6 +7,7 @@ import { UserError } from '../../platform/errors';
 import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
 import { localise } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
+import { importSummaryFromQuery, importSummaryText } from './actuals-csv';
 import type { PlanCatalogue } from './catalogue';
 import type { MetricRegistry } from './metric-registry';
 import { type ActualsFormValues, ActualsPage } from './pages/actuals';
@@ -75,6 +76,8 @@ const notices = {
 } as const;
 
 function noticeOf(c: AppContext): string | undefined {
+  const imported = importSummaryFromQuery(c.req.query());
+  if (imported) return localise(c.get('lang'), importSummaryText(imported));
   const key = c.req.query('saved') as keyof typeof notices | undefined;
   return key && key in notices ? localise(c.get('lang'), notices[key]) : undefined;
 }

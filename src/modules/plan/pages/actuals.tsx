@@ -1,6 +1,7 @@
 import { formatFiscalYear, todayInJapan } from '../../../platform/fiscal-year';
 import { titleIn } from '../../../platform/i18n';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import { actualsCsvColumns, actualsCsvLimits } from '../actuals-csv';
 import { type Plan, selectableYears } from '../plan';
 import type { YearProgress } from '../service';
 import { formatValue, YearSwitcher } from './components';
@@ -21,6 +22,8 @@ export function ActualsPage(props: {
   values?: ActualsFormValues;
   notice?: string | undefined;
   error?: { message: string; details: string[] } | undefined;
+  /** a refused CSV import: what was wrong, line by line */
+  importError?: { message: string; details: string[] } | undefined;
 }) {
   const { view, plan, progress } = props;
   const fy = progress.fiscalYear;
@@ -112,6 +115,58 @@ export function ActualsPage(props: {
           <button type="submit">{tr(view, '登録', 'Save')}</button>
         </div>
       </form>
+
+      <section aria-labelledby="import">
+        <h2 id="import">{tr(view, 'CSVファイルで一括入力', 'Import from a CSV file')}</h2>
+        <p>
+          {tr(
+            view,
+            'Excel で作った表をまとめて取り込めます。1行でも誤りがあると何も取り込まず、誤りのある行を行番号つきでお知らせします。同じファイルをもう一度取り込んでも、実績は変わりません。',
+            'Import a sheet kept in Excel. If any row is wrong nothing is imported, and each wrong row is listed with its line number. Importing the same file again changes nothing.',
+          )}
+        </p>
+        <p class="actions">
+          <a href={`/plan/actuals-template.csv?fy=${fy}`} download>
+            {tr(view, `${fy}年度の入力用テンプレート（CSV）`, `Template for FY${fy} (CSV)`)}
+          </a>
+          <a href={`/plan/actuals.csv?fy=${fy}`} download>
+            {tr(view, `${fy}年度の実績を書き出す（CSV）`, `Export the actuals of FY${fy} (CSV)`)}
+          </a>
+          <a href="/plan/actuals.csv" download>
+            {tr(view, '全年度の実績を書き出す（CSV）', 'Export the actuals of every year (CSV)')}
+          </a>
+        </p>
+        <ErrorSummary view={view} message={props.importError?.message} details={props.importError?.details} />
+        <form
+          method="post"
+          action={`/plan/actuals/import?fy=${fy}#import`}
+          enctype="multipart/form-data"
+          class="stack card"
+        >
+          <CsrfField view={view} />
+          <div>
+            <label for="csv-file">{tr(view, 'CSVファイル', 'CSV file')}</label>
+            <span id="csv-file-hint" class="hint">
+              {tr(
+                view,
+                `1行目は見出し：${actualsCsvColumns.map((c) => c.header).join(',')}。区分は「実施事業」か「成果目標」、年度は西暦（2026）か令和8年度、基準日は 2026/3/31 の形。実績値が空欄の行は取り込みません。UTF-8 と Shift_JIS（Excel の「CSV」）のどちらでも読めます。${actualsCsvLimits.maxRows}行・${actualsCsvLimits.maxBytes / 1024 / 1024}MBまで。`,
+                `Line 1 is the header: ${actualsCsvColumns.map((c) => c.header).join(',')}. 区分 is 実施事業 (project) or 成果目標 (KPI), 年度 is 2026 or 令和8年度, 基準日 is like 2026/3/31. Rows with an empty 実績値 are left out. UTF-8 or Shift_JIS. At most ${actualsCsvLimits.maxRows} rows and ${actualsCsvLimits.maxBytes / 1024 / 1024} MB.`,
+              )}
+            </span>
+            <input
+              id="csv-file"
+              name="file"
+              type="file"
+              accept=".csv,text/csv"
+              required
+              aria-describedby="csv-file-hint"
+            />
+          </div>
+          <div>
+            <button type="submit">{tr(view, '取り込む', 'Import')}</button>
+          </div>
+        </form>
+      </section>
 
       <h2 id="current">{tr(view, '現在の実績', 'Current actuals')}</h2>
       <div class="table-wrap">

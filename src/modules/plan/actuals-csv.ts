@@ -1,0 +1,607 @@
+/**
+ * Manual actuals as a CSV file, because city staff keep these figures in Excel.
+ *
+ * The format (see docs/actuals-csv.md): a header row, then one row per figure.
+ *
+ *   区分,コード,名称,年度,実績値,基準日,出典,備考
+ *   成果目標,employees,市内事業所の従業者数（人）,2025,21600,2026-03-31,経済センサス,
+ *   実施事業,succession-seminar,事業承継セミナー（参加者数・人）,2025,31,2026/3/31,受付名簿,
+ *
+ * - 区分: 実施事業 or 成果目標 (also `project` / `kpi`); コード: the code in the plan file.
+ * - 名称: ignored on import, written on export so that a person knows which row is which.
+ * - 年度: 2026, 2026年度, 令和8年度, 令和8, R8 (full-width digits too).
+ * - 実績値: 0 or more, at most 2 decimals; 21,510 as Excel writes it is accepted. A row whose 実績値
+ *   is empty is not imported (so a half-filled template can be imported as it is).
+ * - 基準日: 2026-03-31, 2026/3/31 (as Excel writes it) or 2026年3月31日.
+ * - 出典 is required, 備考 is optional.
+ *
+ * The file is UTF-8 (with or without BOM) or Shift_JIS, as Excel's two CSV formats are; CRLF or LF.
+ * Line numbers are the row numbers Excel shows (header = 1), which differ from a text editor's only
+ * when a cell holds a line break. An import is all or nothing: one bad row and nothing is written.
+ */
+
+import { CsvError, parse } from 'csv-parse/sync';
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Db, Queryable } from '../../db/connection';
+import type { Actor } from '../../platform/audit';
+import { type ProblemDetail, UserError } from '../../platform/errors';
+import { todayInJapan } from '../../platform/fiscal-year';
+import type { Text } from '../../platform/i18n';
+import { bindingOf, findKpi, findProject, type Kpi, type Plan, type Project } from './plan';
+import { manualActuals } from './schema';
+import { type ManualActualInput, validateManualActual, writeManualActual } from './service';
+
+export const actualsCsvLimits = {
+  /** about 20,000 rows of typical length; a city's manual figures are a few dozen a year */
+  maxBytes: 2 * 1024 * 1024,
+  maxRows: 5000,
+} as const;
+
+type ColumnKey = 'subjectKind' | 'subjectCode' | 'name' | 'fiscalYear' | 'value' | 'asOf' | 'source' | 'note';
+
+interface Column {
+  key: ColumnKey;
+  /** the header written on export */
+  header: string;
+  required: boolean;
+  /** other headers accepted on import (compared after NFKC and lower-casing) */
+  aliases: string[];
+}
+
+export const actualsCsvColumns: readonly Column[] = [
+  { key: 'subjectKind', header: '区分', required: true, aliases: ['kind', 'subjectkind'] },
+  { key: 'subjectCode', header: 'コード', required: true, aliases: ['code', 'subjectcode'] },
+  { key: 'name', header: '名称', required: false, aliases: ['name', 'title'] },
+  { key: 'fiscalYear', header: '年度', required: true, aliases: ['fiscalyear', 'fy', 'year'] },
+  { key: 'value', header: '実績値', required: true, aliases: ['value', 'actual'] },
+  { key: 'asOf', header: '基準日', required: true, aliases: ['asof', 'as_of', 'as-of'] },
+  { key: 'source', header: '出典', required: true, aliases: ['source'] },
+  { key: 'note', header: '備考', required: false, aliases: ['note'] },
+];
+
+const kindNames = { project: '実施事業', kpi: '成果目標' } as const;
+type Kind = keyof typeof kindNames;
+
+export interface ImportSummary {
+  /** rows written or confirmed: created + updated + unchanged */
+  imported: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** rows left out because their 実績値 was empty */
+  skipped: number;
+}
+
+type ValidatedActual = ReturnType<typeof validateManualActual>;
+
+export interface ParsedActualsCsv {
+  rows: { line: number; actual: ValidatedActual }[];
+  /** lines whose 実績値 was empty */
+  skippedLines: number[];
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+
+/**
+ * Excel writes CSV as UTF-8 with a BOM ("CSV UTF-8") or as Shift_JIS ("CSV"). A file that is valid
+ * UTF-8 is taken as UTF-8 (Shift_JIS Japanese text almost never is); anything else as Shift_JIS.
+ */
+export function decodeCsvBytes(bytes: Uint8Array): string {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder('shift_jis').decode(bytes);
+  }
+}
+
+function csvInvalid(details: ProblemDetail[]): UserError {
+  const sorted = [...details].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+  return new UserError(
+    'csv_invalid',
+    422,
+    {
+      ja: `CSVファイルに誤りがあるため、何も取り込みませんでした（${sorted.length}件）。次の行を直してから、もう一度取り込んでください。`,
+      en: `The CSV file has errors (${sorted.length}), so nothing was imported. Correct these lines and import it again.`,
+    },
+    sorted,
+  );
+}
+
+const problem = (line: number | undefined, ja: string, en: string): ProblemDetail =>
+  line === undefined ? { message: { ja, en } } : { line, message: { ja, en } };
+
+/** Refuses a file over the size limit before anything reads it. */
+export function assertActualsCsvSize(bytes: number): void {
+  if (bytes <= actualsCsvLimits.maxBytes) return;
+  const mb = actualsCsvLimits.maxBytes / 1024 / 1024;
+  throw csvInvalid([
+    problem(
+      undefined,
+      `ファイルが大きすぎます（上限 ${mb}MB）。年度ごとなどに分けて取り込んでください。`,
+      `The file is too large (at most ${mb} MB). Split it, e.g. by fiscal year.`,
+    ),
+  ]);
+}
+
+const normalise = (cell: string) => cell.normalize('NFKC').trim();
+
+function columnOf(header: string): Column | undefined {
+  const name = normalise(header).replace(/^\uFEFF/, '');
+  const lower = name.toLowerCase();
+  return actualsCsvColumns.find((c) => c.header === name || c.aliases.includes(lower));
+}
+
+export function parseSubjectKind(cell: string): Kind | undefined {
+  const s = normalise(cell).toLowerCase();
+  if (s === '実施事業' || s === 'project') return 'project';
+  if (s === '成果目標' || s === 'kpi') return 'kpi';
+  return undefined;
+}
+
+const eraFirstYears: Record<string, number> = { 令和: 2019, r: 2019, 平成: 1989, h: 1989 };
+
+/** 2026, 2026年度, FY2026, 令和8年度, 令和8, R8, 令和元年度 → the Western year the fiscal year starts in. */
+export function parseFiscalYearCell(cell: string): number | undefined {
+  const s = normalise(cell).replace(/\s/g, '').toLowerCase();
+  const western = /^(?:fy)?(\d{4})(?:年度|年)?$/.exec(s);
+  if (western) return Number(western[1]);
+  const wareki = /^(令和|平成|r|h)(元|\d{1,2})(?:年度|年)?$/.exec(s);
+  if (wareki) {
+    const first = eraFirstYears[wareki[1] as string] as number;
+    const n = wareki[2] === '元' ? 1 : Number(wareki[2]);
+    return n >= 1 ? first + n - 1 : undefined;
+  }
+  return undefined;
+}
+
+/** 2026-03-31, 2026/3/31 (as Excel writes dates), 2026年3月31日 → 2026-03-31; undefined if no real date. */
+export function parseAsOfCell(cell: string): string | undefined {
+  const s = normalise(cell).replace(/\s+0?0:00(:00)?$/, '');
+  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
+  if (!m) return undefined;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
+    return undefined;
+  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}
+
+/** 21510, 21,510 (Excel's thousands separators), ２１５１０, 62.5 → the number as text, or undefined. */
+export function parseValueCell(cell: string): string | undefined {
+  let s = normalise(cell);
+  if (/^\d{1,3}(,\d{3})+(\.\d+)?$/.test(s)) s = s.replaceAll(',', '');
+  // numeric(14, 2) holds less than 10^12
+  return /^\d{1,12}(\.\d{1,2})?$/.test(s) ? s : undefined;
+}
+
+// Export guards text cells against formula injection with a leading apostrophe; take it off again.
+const formulaStart = /^[=+\-@\t\r]/;
+function unguard(text: string): string {
+  return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
+}
+
+const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
+
+function subjectOfCode(plan: Plan, kind: Kind, code: string): Project | Kpi | undefined {
+  return kind === 'project' ? findProject(plan, code) : findKpi(plan, code);
+}
+
+/**
+ * Reads and checks a whole file against the plan without writing anything. Every problem of every
+ * row is collected; if there is any, a `csv_invalid` UserError lists them with their line numbers.
+ */
+export function parseActualsCsv(
+  plan: Plan,
+  file: string | Uint8Array,
+  today = todayInJapan(),
+): ParsedActualsCsv {
+  assertActualsCsvSize(typeof file === 'string' ? Buffer.byteLength(file, 'utf8') : file.byteLength);
+  const text = typeof file === 'string' ? file : decodeCsvBytes(file);
+
+  let records: string[][];
+  try {
+    // no skip_empty_lines: every record, blank or not, is one Excel row, so index + 1 is its row number
+    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = ((error as unknown as { records?: number }).records ?? 0) + 1;
+    throw csvInvalid([
+      problem(
+        line,
+        'CSVとして読み取れません（引用符 " が閉じていない可能性があります）。Excel で開いて保存し直してください。',
+        'This line cannot be read as CSV (perhaps a quote " is not closed). Open the file in Excel and save it again.',
+      ),
+    ]);
+  }
+
+  const headerIndex = records.findIndex((r) => !isBlank(r));
+  const header = records[headerIndex];
+  if (!header) {
+    throw csvInvalid([
+      problem(
+        1,
+        'ファイルが空です。1行目に見出し（区分,コード,名称,年度,実績値,基準日,出典,備考）を入れてください。',
+        'The file is empty. Put the header (区分,コード,名称,年度,実績値,基準日,出典,備考) on line 1.',
+      ),
+    ]);
+  }
+  const headerLine = headerIndex + 1;
+
+  // ----- header
+  const problems: ProblemDetail[] = [];
+  const positions = new Map<ColumnKey, number>();
+  header.forEach((cell, i) => {
+    if (cell.trim() === '') return; // a column without a header is fine as long as it stays empty
+    const column = columnOf(cell);
+    if (!column) {
+      problems.push(
+        problem(
+          headerLine,
+          `見出し「${cell.trim()}」は使えません。使える列：${actualsCsvColumns.map((c) => c.header).join('・')}`,
+          `Unknown column "${cell.trim()}". Columns: ${actualsCsvColumns.map((c) => c.header).join(', ')}`,
+        ),
+      );
+    } else if (positions.has(column.key)) {
+      problems.push(
+        problem(
+          headerLine,
+          `見出し「${column.header}」が2回あります。1つにしてください。`,
+          `The column "${column.header}" appears twice. Keep one.`,
+        ),
+      );
+    } else {
+      positions.set(column.key, i);
+    }
+  });
+  for (const column of actualsCsvColumns) {
+    if (column.required && !positions.has(column.key)) {
+      problems.push(
+        problem(
+          headerLine,
+          `列「${column.header}」がありません。見出しに追加してください。`,
+          `The column "${column.header}" is missing. Add it to the header.`,
+        ),
+      );
+    }
+  }
+  if (problems.length > 0) throw csvInvalid(problems);
+
+  // ----- rows
+  const dataRows = records
+    .map((record, index) => ({ record, line: index + 1 }))
+    .filter(({ record, line }) => line > headerLine && !isBlank(record));
+  if (dataRows.length === 0) {
+    throw csvInvalid([
+      problem(
+        headerLine + 1,
+        '見出しの下に実績の行がありません。',
+        'There are no rows of actuals below the header.',
+      ),
+    ]);
+  }
+  if (dataRows.length > actualsCsvLimits.maxRows) {
+    const over = dataRows[actualsCsvLimits.maxRows] as { line: number };
+    throw csvInvalid([
+      problem(
+        over.line,
+        `行が多すぎます（上限 ${actualsCsvLimits.maxRows}行）。この行から後は別のファイルに分けてください。`,
+        `Too many rows (at most ${actualsCsvLimits.maxRows}). Move this row and the ones after it to another file.`,
+      ),
+    ]);
+  }
+
+  const known = new Set(positions.values());
+  const seen = new Map<string, number>();
+  const parsed: ParsedActualsCsv = { rows: [], skippedLines: [] };
+  for (const { record, line } of dataRows) {
+    const cell = (key: ColumnKey) => {
+      const i = positions.get(key);
+      return i === undefined ? '' : (record[i] ?? '');
+    };
+    const rowProblems: ProblemDetail[] = [];
+    const add = (ja: string, en: string) => rowProblems.push(problem(line, ja, en));
+
+    if (record.some((value, i) => !known.has(i) && value.trim() !== '')) {
+      add(
+        '見出しのない列に値があります。値を消すか、見出しのある列に移してください。',
+        'A cell has a value in a column without a header. Remove it or move it to a column with a header.',
+      );
+    }
+    const rawValue = cell('value');
+    if (normalise(rawValue) === '' && rowProblems.length === 0) {
+      parsed.skippedLines.push(line);
+      continue;
+    }
+    const value = parseValueCell(rawValue);
+    if (value === undefined)
+      add(
+        `実績値「${rawValue.trim()}」は使えません。0以上の数値（小数は2桁まで、例：1234、62.5）にしてください。`,
+        `Actual "${rawValue.trim()}": give a number of 0 or more with at most 2 decimals, e.g. 1234 or 62.5.`,
+      );
+
+    const rawKind = cell('subjectKind');
+    const kind = parseSubjectKind(rawKind);
+    if (!kind)
+      add(
+        `区分「${rawKind.trim()}」は使えません。「実施事業」か「成果目標」にしてください。`,
+        `Kind "${rawKind.trim()}": use 実施事業 (project) or 成果目標 (KPI).`,
+      );
+
+    const code = cell('subjectCode').trim();
+    if (code === '')
+      add('コードが空欄です。計画の実施事業・成果目標のコードを入れてください。', 'The code is empty.');
+    else if (kind && !subjectOfCode(plan, kind, code)) {
+      const other: Kind = kind === 'project' ? 'kpi' : 'project';
+      add(
+        subjectOfCode(plan, other, code)
+          ? `コード「${code}」は${kindNames[other]}です。区分を「${kindNames[other]}」にしてください。`
+          : `コード「${code}」の${kindNames[kind]}は計画にありません。テンプレートのコードを使ってください。`,
+        subjectOfCode(plan, other, code)
+          ? `"${code}" is a ${other === 'kpi' ? 'KPI' : 'project'}: set 区分 to ${kindNames[other]}.`
+          : `The plan has no ${kind === 'kpi' ? 'KPI' : 'project'} "${code}". Use the codes of the template.`,
+      );
+    }
+
+    const rawYear = cell('fiscalYear');
+    const fiscalYear = parseFiscalYearCell(rawYear);
+    if (fiscalYear === undefined)
+      add(
+        `年度「${rawYear.trim()}」は使えません。西暦4桁（例：2026）か「令和8年度」の形にしてください。`,
+        `Fiscal year "${rawYear.trim()}": write it as 4 digits (e.g. 2026) or as 令和8年度.`,
+      );
+
+    const rawAsOf = cell('asOf');
+    const asOf = parseAsOfCell(rawAsOf);
+    if (asOf === undefined)
+      add(
+        `基準日「${rawAsOf.trim()}」は使えません。2026-03-31 か 2026/3/31 の形の日付にしてください。`,
+        `As-of date "${rawAsOf.trim()}": give a date such as 2026-03-31 or 2026/3/31.`,
+      );
+
+    const source = unguard(cell('source').trim());
+    if (source === '')
+      add(
+        '出典が空欄です。数値の出所（例：経済センサス、受付名簿）を入れてください。',
+        'The source is empty.',
+      );
+
+    const input: ManualActualInput = {
+      subjectKind: kind ?? 'project',
+      subjectCode: code,
+      fiscalYear: fiscalYear ?? 0,
+      value: value ?? '0',
+      asOf: asOf ?? '',
+      source,
+      note: unguard(cell('note').trim()),
+    };
+
+    if (kind && code && fiscalYear !== undefined && asOf !== undefined) {
+      const key = `${kind}\u0000${code}\u0000${fiscalYear}\u0000${asOf}`;
+      const first = seen.get(key);
+      if (first !== undefined)
+        add(
+          `${first}行目と同じ項目・年度・基準日です。どちらか1行にしてください。`,
+          `Same item, fiscal year and as-of date as line ${first}. Keep one of them.`,
+        );
+      else seen.set(key, line);
+    }
+
+    if (rowProblems.length === 0) {
+      try {
+        parsed.rows.push({ line, actual: validateManualActual(plan, input, today) });
+      } catch (error) {
+        if (!(error instanceof UserError)) throw error;
+        if (error.details.length === 0) rowProblems.push({ line, message: error.userMessage });
+        else for (const d of error.details) rowProblems.push({ line, message: d.message });
+      }
+    }
+    problems.push(...rowProblems);
+  }
+  if (problems.length > 0) throw csvInvalid(problems);
+  if (parsed.rows.length === 0) {
+    throw csvInvalid([
+      problem(
+        undefined,
+        '実績値が入っている行がありません。実績値を入れてから取り込んでください。',
+        'No row has an actual. Fill in 実績値 and import again.',
+      ),
+    ]);
+  }
+  return parsed;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Importing
+
+const keyOf = (r: { subjectKind: string; subjectCode: string; fiscalYear: number; asOf: string }) =>
+  `${r.subjectKind}\u0000${r.subjectCode}\u0000${r.fiscalYear}\u0000${r.asOf}`;
+
+/**
+ * Imports a CSV file of manual actuals: all rows in one transaction, or none when any row is wrong.
+ * Each new or changed figure goes through writeManualActual (and so into the audit log); a figure
+ * identical to the stored one is left alone, so importing the same file again changes nothing.
+ */
+export async function importManualActualsCsv(
+  db: Db,
+  plan: Plan,
+  actor: Actor,
+  file: string | Uint8Array,
+  today = todayInJapan(),
+): Promise<ImportSummary> {
+  const { rows, skippedLines } = parseActualsCsv(plan, file, today);
+  const years = [...new Set(rows.map((r) => r.actual.fiscalYear))];
+  return db.transaction(async (tx) => {
+    const stored = await tx
+      .select()
+      .from(manualActuals)
+      .where(
+        and(
+          eq(manualActuals.municipalityCode, plan.municipalityCode),
+          eq(manualActuals.planId, plan.id),
+          inArray(manualActuals.fiscalYear, years),
+        ),
+      )
+      .for('update');
+    const byKey = new Map(stored.map((r) => [keyOf(r), r]));
+    const summary: ImportSummary = {
+      imported: rows.length,
+      created: 0,
+      updated: 0,
+      unchanged: 0,
+      skipped: skippedLines.length,
+    };
+    for (const { actual } of rows) {
+      const before = byKey.get(keyOf(actual));
+      if (
+        before &&
+        before.value === actual.value &&
+        before.source === actual.source &&
+        before.note === actual.note
+      ) {
+        summary.unchanged++;
+        continue;
+      }
+      await writeManualActual(tx, plan, actor, actual);
+      if (before) summary.updated++;
+      else summary.created++;
+    }
+    return summary;
+  });
+}
+
+/** The notice shown after an import: 12件を取り込みました（新規 3・更新 1・変更なし 8）. */
+export function importSummaryText(s: ImportSummary): Text {
+  const skipped: Text =
+    s.skipped > 0
+      ? {
+          ja: `実績値が空欄の${s.skipped}行は取り込んでいません。`,
+          en: ` ${s.skipped} rows with an empty actual were left out.`,
+        }
+      : { ja: '', en: '' };
+  return {
+    ja: `${s.imported}件を取り込みました（新規 ${s.created}・更新 ${s.updated}・変更なし ${s.unchanged}）。${skipped.ja}`,
+    en: `Imported ${s.imported} rows (new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}).${skipped.en}`,
+  };
+}
+
+const summaryFields = ['created', 'updated', 'unchanged', 'skipped'] as const;
+
+/** The summary as query parameters of the page an import redirects to. */
+export function importSummaryQuery(s: ImportSummary): string {
+  return `saved=import&${summaryFields.map((f) => `${f}=${s[f]}`).join('&')}`;
+}
+
+export function importSummaryFromQuery(query: Record<string, string | undefined>): ImportSummary | undefined {
+  if (query.saved !== 'import') return undefined;
+  const counts = summaryFields.map((f) => Number(query[f] ?? '0'));
+  if (counts.some((n) => !Number.isSafeInteger(n) || n < 0)) return undefined;
+  const [created = 0, updated = 0, unchanged = 0, skipped = 0] = counts;
+  return { imported: created + updated + unchanged, created, updated, unchanged, skipped };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+/** The `manual` subjects of the plan in the order of the actuals page: KPIs, then projects. */
+export function manualSubjects(plan: Plan): { kind: Kind; code: string; name: string }[] {
+  return [
+    ...plan.kpis
+      .filter((k) => bindingOf(k.metric).key === 'manual')
+      .map((k) => ({ kind: 'kpi' as const, code: k.code, name: `${k.title}（${k.unit}）` })),
+    ...plan.projects
+      .filter((p) => p.metric.key === 'manual')
+      .map((p) => ({
+        kind: 'project' as const,
+        code: p.code,
+        name: `${p.title}（${p.indicator}・${p.unit}）`,
+      })),
+  ];
+}
+
+function csvCell(value: string, guard: boolean): string {
+  const text = guard && formulaStart.test(value) ? `'${value}` : value;
+  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+type CsvRow = Record<ColumnKey, string>;
+
+/** UTF-8 with a BOM (so that Excel reads it as UTF-8) and CRLF, the columns in import order. */
+function csvFile(rows: CsvRow[]): string {
+  const lines = [
+    actualsCsvColumns.map((c) => c.header).join(','),
+    ...rows.map((row) =>
+      actualsCsvColumns
+        .map((c) => csvCell(row[c.key], c.key === 'name' || c.key === 'source' || c.key === 'note'))
+        .join(','),
+    ),
+  ];
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}
+
+const formatValueCell = (value: number) => String(Number(value.toFixed(2)));
+
+/**
+ * Every stored manual figure (all years, or one), one row each, in the format the import reads:
+ * export, edit in Excel, import gives the same data plus the edits. Figures of subjects the plan no
+ * longer has as `manual` are left out, since they could not be imported back.
+ */
+export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYear?: number): Promise<string> {
+  const subjects = manualSubjects(plan);
+  const order = new Map(subjects.map((s, i) => [`${s.kind}\u0000${s.code}`, i]));
+  const rows = await q
+    .select()
+    .from(manualActuals)
+    .where(
+      and(
+        eq(manualActuals.municipalityCode, plan.municipalityCode),
+        eq(manualActuals.planId, plan.id),
+        fiscalYear === undefined ? undefined : eq(manualActuals.fiscalYear, fiscalYear),
+      ),
+    );
+  const rank = (r: (typeof rows)[number]) => order.get(`${r.subjectKind}\u0000${r.subjectCode}`);
+  const current = rows
+    .filter((r) => rank(r) !== undefined)
+    .sort(
+      (a, b) =>
+        a.fiscalYear - b.fiscalYear ||
+        (rank(a) as number) - (rank(b) as number) ||
+        a.asOf.localeCompare(b.asOf),
+    );
+  return csvFile(
+    current.map((r) => {
+      const subject = subjects[rank(r) as number] as (typeof subjects)[number];
+      return {
+        subjectKind: kindNames[subject.kind],
+        subjectCode: r.subjectCode,
+        name: subject.name,
+        fiscalYear: String(r.fiscalYear),
+        value: formatValueCell(r.value),
+        asOf: r.asOf,
+        source: r.source,
+        note: r.note,
+      };
+    }),
+  );
+}
+
+/**
+ * A file to fill in: every `manual` subject of a fiscal year with an empty 実績値, and as 基準日 the
+ * end of the fiscal year (or today while the year is running). Rows left empty are not imported.
+ */
+export function manualActualsTemplateCsv(plan: Plan, fiscalYear: number, today = todayInJapan()): string {
+  const end = `${fiscalYear + 1}-03-31`;
+  const asOf = today < `${fiscalYear}-04-01` ? '' : today < end ? today : end;
+  return csvFile(
+    manualSubjects(plan).map((s) => ({
+      subjectKind: kindNames[s.kind],
+      subjectCode: s.code,
+      name: s.name,
+      fiscalYear: String(fiscalYear),
+      value: '',
+      asOf,
+      source: '',
+      note: '',
+    })),
+  );
+}
