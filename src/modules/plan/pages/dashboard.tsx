@@ -1,6 +1,8 @@
+import { can } from '../../../platform/auth/roles';
 import { formatFiscalYear } from '../../../platform/fiscal-year';
 import { titleIn } from '../../../platform/i18n';
 import { Layout, type PageView, tr } from '../../../platform/ui/layout';
+import { planPermissions } from '../permissions';
 import type { Plan } from '../plan';
 import type { ProgressStatus } from '../progress';
 import type { YearProgress } from '../service';
@@ -181,9 +183,12 @@ export function DashboardPage({ view, plan, progress, grades, demo }: DashboardP
         <a class="button button-secondary" href={`/plan/report.xlsx?fy=${fy}`}>
           {tr(view, 'Excelでダウンロード', 'Download .xlsx')}
         </a>
-        <a class="button button-secondary" href={`/plan/actuals?fy=${fy}`}>
-          {tr(view, '実績を入力', 'Enter actuals')}
-        </a>
+        {/* read-only roles see the dashboard too; a link they may not follow would only end in a refusal */}
+        {can(view.account?.role, planPermissions['plan.actuals.write']) ? (
+          <a class="button button-secondary" href={`/plan/actuals?fy=${fy}`}>
+            {tr(view, '実績を入力', 'Enter actuals')}
+          </a>
+        ) : null}
       </p>
     </Layout>
   );
