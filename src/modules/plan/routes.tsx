@@ -17,7 +17,7 @@ import { KpiPage } from './pages/kpi';
 import { ProjectPage } from './pages/project';
 import { HomePage, PlanTreePage } from './pages/tree';
 import { planPermissions as can_ } from './permissions';
-import { findKpi, findProject, type Plan } from './plan';
+import { findKpi, findProject, type Plan, selectableYears } from './plan';
 import {
   addImprovementAction,
   assertSelectableYear,
@@ -118,7 +118,12 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
   const renderProject = async (
     c: AppContext,
     code: string,
-    extra: { status?: number; error?: { message: string; details: string[] } } = {},
+    extra: {
+      status?: number;
+      error?: { message: string; details: string[] };
+      /** the year of a refused form, shown again instead of the URL's */
+      fiscalYear?: unknown;
+    } = {},
   ) => {
     const plan = planOf(c);
     const project = findProject(plan, code);
@@ -127,7 +132,8 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         ja: `実施事業「${code}」は計画にありません。`,
         en: `The plan has no project "${code}".`,
       });
-    const fy = fiscalYearFrom(c, plan);
+    const posted = Number(extra.fiscalYear);
+    const fy = selectableYears(plan).includes(posted) ? posted : fiscalYearFrom(c, plan);
     const view = viewOf(c);
     const [history, review, actions, audit] = await Promise.all([
       measureHistory(db, plan, metrics),
@@ -170,7 +176,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       await saveReview(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
       return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=review#check`, 303);
     } catch (error) {
-      return renderProject(c, code, formError(c, error));
+      return renderProject(c, code, { ...formError(c, error), fiscalYear: body.fiscalYear });
     }
   });
 
@@ -181,7 +187,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       await addImprovementAction(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
       return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=action#act`, 303);
     } catch (error) {
-      return renderProject(c, code, formError(c, error));
+      return renderProject(c, code, { ...formError(c, error), fiscalYear: body.fiscalYear });
     }
   });
 

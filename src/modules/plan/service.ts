@@ -50,6 +50,19 @@ function assertYearIn(years: number[], fiscalYear: number): void {
   }
 }
 
+const otherMunicipality = new UserError('other_municipality', 403, {
+  ja: 'この計画は別の自治体のものです。変更できるのは、ご自分の自治体の計画だけです。',
+  en: "This plan belongs to another municipality. You can only change your own municipality's plan.",
+});
+
+/**
+ * A person changes their own municipality's plan only. The catalogue hands an account whose
+ * municipality has no plan here the default plan, so the routes alone do not ensure it.
+ */
+function assertActorOf(plan: Plan, actor: Actor): void {
+  if (actor.municipalityCode !== plan.municipalityCode) throw otherMunicipality;
+}
+
 /** Actuals exist for the baseline year and the plan's years. */
 export function assertSelectableYear(plan: Plan, fiscalYear: number): void {
   assertYearIn(selectableYears(plan), fiscalYear);
@@ -154,15 +167,16 @@ export const ManualActualSchema = z.object({
   subjectKind: z.enum(subjectKinds),
   subjectCode: z.string().trim().min(1),
   fiscalYear: z.coerce.number().int(),
+  // numeric(14, 2) holds less than 10^12: a larger figure is a typing error, not a database failure
   value: z
     .string()
     .trim()
     .regex(
-      /^\d+(\.\d{1,2})?$/,
+      /^\d{1,12}(\.\d{1,2})?$/,
       '0以上の数値（小数は2桁まで）で入力してください / a number of 0 or more, at most 2 decimals',
     )
     .transform(Number)
-    .or(z.number().nonnegative().multipleOf(0.01)),
+    .or(z.number().nonnegative().max(999_999_999_999.99).multipleOf(0.01)),
   asOf: z.iso.date(),
   source: z.string().trim().min(1).max(200),
   note: z.string().trim().max(1000).default(''),
@@ -230,6 +244,7 @@ export async function writeManualActual(
   actor: Actor,
   data: ReturnType<typeof validateManualActual>,
 ) {
+  assertActorOf(plan, actor);
   const key = and(
     eq(manualActuals.municipalityCode, plan.municipalityCode),
     eq(manualActuals.planId, plan.id),
@@ -337,6 +352,7 @@ const staleEdit = new UserError('edit_conflict', 409, {
 
 /** Writes the CHECK of a project's fiscal year; an edit based on an outdated version is refused. */
 export async function saveReview(db: Db, plan: Plan, actor: Actor, input: ReviewInput) {
+  assertActorOf(plan, actor);
   const data = parseInput(ReviewSchema, input, reviewLabels);
   const project = findProject(plan, data.projectCode);
   if (!project)
@@ -413,7 +429,8 @@ export const ImprovementActionSchema = z.object({
   fiscalYear: z.coerce.number().int(),
   description: z.string().trim().min(1).max(2000),
   ownerOrganisation: z.string().trim().min(1),
-  dueDate: z.union([z.literal('').transform(() => null), z.iso.date()]).default(''),
+  // zod 4 hands a default over as the output without parsing it, so the default must be null, not ''
+  dueDate: z.union([z.literal('').transform(() => null), z.iso.date()]).default(null),
   status: z.enum(actionStatuses).default('planned'),
   idempotencyKey: z.string().min(8).max(100),
 });
@@ -437,6 +454,7 @@ function assertOrganisation(plan: Plan, code: string) {
 
 /** Adds an ACT item; the same form submitted twice (same idempotency key) adds it once. */
 export async function addImprovementAction(db: Db, plan: Plan, actor: Actor, input: ImprovementActionInput) {
+  assertActorOf(plan, actor);
   const data = parseInput(ImprovementActionSchema, input, actionLabels);
   if (!findProject(plan, data.projectCode))
     throw notFound({ ja: `実施事業「${data.projectCode}」`, en: `Project "${data.projectCode}"` });
@@ -488,6 +506,7 @@ export async function changeImprovementActionStatus(
   actor: Actor,
   input: z.input<typeof ActionStatusChangeSchema>,
 ) {
+  assertActorOf(plan, actor);
   const data = parseInput(ActionStatusChangeSchema, input, actionLabels);
   return db.transaction(async (tx) => {
     const [before] = await tx

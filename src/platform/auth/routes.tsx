@@ -15,9 +15,12 @@ const LoginSchema = z.object({
   next: z.string().optional(),
 });
 
-/** Only paths on this site, so that a login link cannot send someone elsewhere. */
+/**
+ * Only paths on this site, so that a login link cannot send someone elsewhere. Browsers read a
+ * backslash as a slash and drop tabs and line breaks, so `/\evil.example` leaves the site as well.
+ */
 function safeNext(next: string | undefined): string {
-  return next?.startsWith('/') && !next.startsWith('//') ? next : '/';
+  return next && /^\/(?![/\\])/.test(next) && !/[\\\s]/.test(next) ? next : '/';
 }
 
 function clientAddress(c: AppContext): string {
