@@ -1,0 +1,279 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addImprovementAction } from '../../src/modules/plan/service';
+import { testDatabaseKinds } from '../support/databases';
+import { TestClient, type TestInstance } from '../support/harness';
+import {
+  actorOf,
+  apiProgress,
+  demoAccounts,
+  everyone,
+  planData,
+  startInstance,
+  testCsrfToken,
+  type Who,
+} from './helpers';
+
+/**
+ * Who may use which route, declared once: every page and API route of the app against a visitor and
+ * each demo account. The allowed get the route's success status; a visitor gets 401 and any other
+ * account 403, and a refused write changes nothing.
+ */
+
+const progressReaders: Who[] = ['admin', 'shokokai', 'bista', 'shotenkai'];
+const cityStaff: Who[] = ['admin'];
+
+interface Context {
+  actionId: number;
+}
+
+interface RouteRule {
+  /** the route as the app registers it */
+  route: string;
+  /** the request made for it */
+  path: string | ((ctx: Context) => string);
+  allowed: readonly Who[];
+  /** the status the allowed get */
+  ok: number;
+  form?: (who: Who) => Record<string, string>;
+  multipart?: (who: Who) => FormData;
+  json?: (who: Who) => unknown;
+  /** a figure that a refused write must leave as it was, read through the progress API */
+  figure?: { fiscalYear: number; code: string; kind: 'projects' | 'kpis' };
+  /** what the page shows, when the status alone does not say it */
+  content?: (who: Who, body: string) => void;
+}
+
+const csvOf = (who: Who) =>
+  `区分,コード,名称,年度,実績値,基準日,出典,備考\n実施事業,business-loans,,2026,${40 + everyone.indexOf(who)},2026-07-01,roles matrix ${who},\n`;
+
+const matrix: RouteRule[] = [
+  // ----- public ----------------------------------------------------------------------------------
+  {
+    route: 'GET /',
+    path: '/?fy=2025',
+    allowed: everyone,
+    ok: 200,
+    content(who, body) {
+      if (progressReaders.includes(who)) {
+        expect(body).toContain('進捗ダッシュボード');
+        expect(body).toContain('data-project="succession-seminar"');
+      } else {
+        // the plan's front page, with no progress figures
+        expect(body).toContain('あきる野市商工業振興プラン');
+        expect(body).not.toContain('進捗ダッシュボード');
+        expect(body).not.toContain('data-project=');
+      }
+    },
+  },
+  { route: 'GET /plan', path: '/plan', allowed: everyone, ok: 200 },
+  { route: 'GET /api/v1/plan', path: '/api/v1/plan', allowed: everyone, ok: 200 },
+  { route: 'GET /api/v1/openapi.json', path: '/api/v1/openapi.json', allowed: everyone, ok: 200 },
+  { route: 'GET /login', path: '/login', allowed: everyone, ok: 200 },
+  { route: 'GET /healthz', path: '/healthz', allowed: everyone, ok: 200 },
+  { route: 'GET /static/app.css', path: '/static/app.css', allowed: everyone, ok: 200 },
+  { route: 'GET /static/report.css', path: '/static/report.css', allowed: everyone, ok: 200 },
+  { route: 'GET /static/report.js', path: '/static/report.js', allowed: everyone, ok: 200 },
+
+  // ----- progress: city staff, support staff and associations ------------------------------------
+  {
+    route: 'GET /plan/projects/:code',
+    path: '/plan/projects/succession-seminar?fy=2025',
+    allowed: progressReaders,
+    ok: 200,
+  },
+  { route: 'GET /plan/kpis/:code', path: '/plan/kpis/employees?fy=2025', allowed: progressReaders, ok: 200 },
+  {
+    route: 'GET /api/v1/plan/progress',
+    path: '/api/v1/plan/progress?fy=2025',
+    allowed: progressReaders,
+    ok: 200,
+  },
+  { route: 'GET /plan/report', path: '/plan/report?fy=2025', allowed: progressReaders, ok: 200 },
+  { route: 'GET /plan/report.xlsx', path: '/plan/report.xlsx?fy=2025', allowed: progressReaders, ok: 200 },
+
+  // ----- actuals and PDCA: city staff only --------------------------------------------------------
+  { route: 'GET /plan/actuals', path: '/plan/actuals?fy=2026', allowed: cityStaff, ok: 200 },
+  { route: 'GET /plan/actuals.csv', path: '/plan/actuals.csv?fy=2025', allowed: cityStaff, ok: 200 },
+  {
+    route: 'GET /plan/actuals-template.csv',
+    path: '/plan/actuals-template.csv?fy=2026',
+    allowed: cityStaff,
+    ok: 200,
+  },
+  {
+    route: 'POST /plan/actuals',
+    path: '/plan/actuals?fy=2026',
+    allowed: cityStaff,
+    ok: 303,
+    form: (who) => ({
+      subject: 'project:startup-school',
+      fiscalYear: '2026',
+      value: String(20 + everyone.indexOf(who)),
+      asOf: '2026-06-01',
+      source: `roles matrix ${who}`,
+    }),
+    figure: { fiscalYear: 2026, code: 'startup-school', kind: 'projects' },
+  },
+  {
+    route: 'POST /api/v1/plan/actuals',
+    path: '/api/v1/plan/actuals',
+    allowed: cityStaff,
+    ok: 201,
+    json: (who) => ({
+      subjectKind: 'kpi',
+      subjectCode: 'shotenkai-members',
+      fiscalYear: 2026,
+      value: 300 + everyone.indexOf(who),
+      asOf: '2026-06-02',
+      source: `roles matrix ${who}`,
+    }),
+    figure: { fiscalYear: 2026, code: 'shotenkai-members', kind: 'kpis' },
+  },
+  {
+    route: 'POST /plan/actuals/import',
+    path: '/plan/actuals/import?fy=2026',
+    allowed: cityStaff,
+    ok: 303,
+    multipart: (who) => {
+      const form = new FormData();
+      form.set('file', new File([csvOf(who)], 'actuals.csv', { type: 'text/csv' }));
+      return form;
+    },
+    figure: { fiscalYear: 2026, code: 'business-loans', kind: 'projects' },
+  },
+  {
+    route: 'POST /api/v1/plan/actuals/import',
+    path: '/api/v1/plan/actuals/import',
+    allowed: cityStaff,
+    ok: 200,
+    json: (who) => ({ csv: csvOf(who).replace('2026-07-01', '2026-07-02') }),
+    figure: { fiscalYear: 2026, code: 'business-loans', kind: 'projects' },
+  },
+  {
+    route: 'POST /plan/projects/:code/review',
+    path: '/plan/projects/machizemi/review',
+    allowed: cityStaff,
+    ok: 303,
+    form: (who) => ({
+      fiscalYear: '2025',
+      version: '0',
+      grade: 'B',
+      departmentComment: `roles matrix ${who}`,
+      committeeComment: '',
+    }),
+  },
+  {
+    route: 'POST /plan/projects/:code/actions',
+    path: '/plan/projects/machizemi/actions',
+    allowed: cityStaff,
+    ok: 303,
+    form: (who) => ({
+      fiscalYear: '2025',
+      description: `roles matrix ${who}`,
+      ownerOrganisation: 'shotenkai',
+      dueDate: '',
+      idempotencyKey: `roles-matrix-${who}`,
+    }),
+  },
+  {
+    route: 'POST /plan/projects/:code/actions/:id/status',
+    path: (ctx) => `/plan/projects/marche/actions/${ctx.actionId}/status`,
+    allowed: cityStaff,
+    ok: 303,
+    form: () => ({ status: 'in-progress' }),
+  },
+];
+
+/** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
+const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
+
+const expectedStatus = (rule: RouteRule, who: Who) =>
+  rule.allowed.includes(who) ? rule.ok : who === 'visitor' ? 401 : 403;
+
+describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
+  let t: TestInstance;
+  const clients = new Map<Who, TestClient>();
+  const ctx: Context = { actionId: 0 };
+
+  beforeAll(async () => {
+    t = await startInstance(kind);
+    clients.set('visitor', new TestClient(t.app));
+    for (const name of Object.keys(demoAccounts) as (keyof typeof demoAccounts)[])
+      clients.set(name, await new TestClient(t.app).logInAs(name));
+    const action = await addImprovementAction(t.database.db, t.plans.defaultPlan, await actorOf(t, 'admin'), {
+      projectCode: 'marche',
+      fiscalYear: 2025,
+      description: '出店者の募集時期を早める',
+      ownerOrganisation: 'city',
+      idempotencyKey: 'roles-matrix-status-target',
+    });
+    ctx.actionId = action?.id ?? 0;
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  const client = (who: Who) => clients.get(who) as TestClient;
+
+  it('declares every route the app serves', () => {
+    const served = new Set(
+      t.app.routes.filter((r) => r.method !== 'ALL').map((r) => `${r.method} ${r.path}`),
+    );
+    const declared = new Set([...matrix.map((r) => r.route), ...sessionRoutes]);
+    const undeclared = [...served].filter((route) => !declared.has(route));
+    expect(undeclared, 'add these routes to the matrix in roles.test.ts').toEqual([]);
+  });
+
+  describe.each(matrix)('$route', (rule) => {
+    const cases = everyone.map((who) => ({ who, expected: expectedStatus(rule, who) }));
+
+    it.each(cases)('answers $who with $expected', async ({ who, expected }) => {
+      const served = t.app.routes.some((r) => `${r.method} ${r.path}` === rule.route);
+      expect(served, `${rule.route} is not served`).toBe(true);
+      const path = typeof rule.path === 'function' ? rule.path(ctx) : rule.path;
+      const isWrite = Boolean(rule.form || rule.json || rule.multipart);
+      const before = isWrite ? await planData(t) : undefined;
+      const figureBefore = rule.figure
+        ? await apiProgress(client('admin'), rule.figure.fiscalYear, rule.figure.code, rule.figure.kind)
+        : undefined;
+
+      const response = rule.form
+        ? await client(who).postForm(path, rule.form(who))
+        : rule.json
+          ? await client(who).postJson(path, rule.json(who))
+          : rule.multipart
+            ? await multipartPost(client(who), path, rule.multipart(who))
+            : await client(who).get(path);
+      const body = await response.text();
+
+      expect(response.status, body.slice(0, 300)).toBe(expected);
+      if (expected === 401 || expected === 403) {
+        const code = expected === 401 ? 'login_required' : 'forbidden';
+        if (path.startsWith('/api/')) expect(JSON.parse(body).error.code).toBe(code);
+        else expect(body).toContain(expected === 401 ? 'ログインが必要です' : '権限がありません');
+      }
+      if (rule.content && expected === 200) rule.content(who, body);
+
+      if (before) {
+        const after = await planData(t);
+        if (rule.allowed.includes(who)) expect(after).not.toEqual(before);
+        else expect(after, 'a refused write changed the database').toEqual(before);
+      }
+      if (rule.figure && figureBefore && !rule.allowed.includes(who)) {
+        const figureAfter = await apiProgress(
+          client('admin'),
+          rule.figure.fiscalYear,
+          rule.figure.code,
+          rule.figure.kind,
+        );
+        expect(figureAfter).toEqual(figureBefore);
+      }
+    });
+  });
+});
+
+/** A form with a file, as a browser sends it: multipart, with the CSRF token among the fields. */
+async function multipartPost(client: TestClient, path: string, form: FormData) {
+  form.set('_csrf', testCsrfToken);
+  return client.request(path, { method: 'POST', body: form });
+}
