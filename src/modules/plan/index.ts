@@ -8,6 +8,7 @@ import { actualsCsvRoutes } from './actuals-csv-routes';
 import { planApi } from './api';
 import type { MetricRegistry } from './metric-registry';
 import { manualMetric } from './metrics';
+import { reportRoutes } from './report/routes';
 import { planRoutes } from './routes';
 
 export type { Measurement, MetricRecord, MetricRegistry, MetricSource } from './metric-registry';
@@ -24,5 +25,6 @@ export function planModule(deps: AppDependencies & { api: ApiDescription }) {
   app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
   app.route('/', actualsCsvRoutes({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
   app.route('/', planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo }));
+  app.route('/', reportRoutes({ ...deps, db, demo: deps.config.seedDemo }));
   return app;
 }

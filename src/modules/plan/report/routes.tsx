@@ -1,0 +1,112 @@
+import { readFileSync } from 'node:fs';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../../db/connection';
+import { can } from '../../../platform/auth/roles';
+import { type AppEnv, requirePermission } from '../../../platform/http';
+import type { ApiDescription } from '../../../platform/openapi';
+import { viewOf } from '../../../platform/ui/layout';
+import type { PlanCatalogue } from '../catalogue';
+import type { MetricRegistry } from '../metric-registry';
+import { planPermissions as can_ } from '../permissions';
+import { fiscalYearFrom } from '../routes';
+import { ReportPage, reportScriptPath, reportStylesheetPath } from './page';
+import { loadProgressReport } from './report';
+import { contentDisposition, reportFileNames, reportWorkbookBuffer } from './xlsx';
+
+export interface ReportRouteDependencies {
+  db: Db;
+  plans: PlanCatalogue;
+  metrics: MetricRegistry;
+  api: ApiDescription;
+  demo: boolean;
+}
+
+const stylesheet = readFileSync(new URL('./report.css', import.meta.url), 'utf8');
+// Progressive enhancement only: without script the page says how to print with the browser.
+const printScript = `for (const b of document.querySelectorAll('[data-print]')) {
+  b.hidden = false;
+  b.addEventListener('click', () => window.print());
+}
+`;
+
+const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The progress report (進捗状況報告書) of a fiscal year: a print-ready page and the same figures as .xlsx. */
+export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDependencies) {
+  const app = new Hono<AppEnv>();
+  const fy = z.object({
+    fy: z
+      .string()
+      .regex(/^\d{4}$/)
+      .optional()
+      .describe('fiscal year, e.g. 2026; the current plan year when absent'),
+  });
+  api.add(
+    {
+      method: 'get',
+      path: '/plan/report',
+      tag: 'plan',
+      summary:
+        'Progress report (進捗状況報告書) of a fiscal year as a print-ready HTML page (A4 landscape): targets, actuals, achievement, evaluation, comments and improvements',
+      query: fy,
+      permission: can_['plan.progress.read'],
+      responses: { 200: 'text/html' },
+    },
+    {
+      method: 'get',
+      path: '/plan/report.xlsx',
+      tag: 'plan',
+      summary:
+        'The same progress report as an Excel workbook: sheet 1 the projects by direction and measure, sheet 2 the outcome KPIs',
+      query: fy,
+      permission: can_['plan.progress.read'],
+      responses: {
+        200: `${xlsxType}, as an attachment named e.g. 進捗状況報告書_令和8年度.xlsx (ASCII: progress-report_FY2026.xlsx)`,
+      },
+    },
+  );
+
+  const planOf = (c: { get: (k: 'account') => AppEnv['Variables']['account'] }) =>
+    plans.planFor(c.get('account'));
+
+  app.get(reportStylesheetPath, (c) => {
+    c.header('content-type', 'text/css; charset=utf-8');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(stylesheet);
+  });
+
+  app.get(reportScriptPath, (c) => {
+    c.header('content-type', 'text/javascript; charset=utf-8');
+    c.header('cache-control', 'public, max-age=3600');
+    return c.body(printScript);
+  });
+
+  app.get('/plan/report', requirePermission(can_['plan.progress.read']), async (c) => {
+    const plan = planOf(c);
+    const report = await loadProgressReport(db, plan, metrics, fiscalYearFrom(c, plan));
+    const view = viewOf(c);
+    return c.html(
+      <ReportPage
+        view={view}
+        plan={plan}
+        report={report}
+        canEnterActuals={can(view.account?.role, can_['plan.actuals.write'])}
+        demo={demo}
+      />,
+    );
+  });
+
+  app.get('/plan/report.xlsx', requirePermission(can_['plan.progress.read']), async (c) => {
+    const plan = planOf(c);
+    const lang = c.get('lang');
+    const report = await loadProgressReport(db, plan, metrics, fiscalYearFrom(c, plan));
+    const body = await reportWorkbookBuffer(report, lang);
+    c.header('content-type', xlsxType);
+    c.header('content-disposition', contentDisposition(reportFileNames(report, lang)));
+    c.header('cache-control', 'private, no-store');
+    return c.body(new Uint8Array(body));
+  });
+
+  return app;
+}
