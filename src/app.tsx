@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/connection';
@@ -26,6 +27,8 @@ export interface AppDependencies {
   metrics: MetricRegistry;
 }
 
+const maxRequestBytes = 4 * 1024 * 1024;
+
 const stylesheet = readFileSync(new URL('./platform/ui/app.css', import.meta.url), 'utf8');
 
 /** Builds the HTTP app: platform middleware, then each module's routes. */
@@ -46,6 +49,18 @@ export function createApp(deps: AppDependencies) {
     }),
   );
   app.use(languageMiddleware(config));
+  // before any body is read (the CSRF check reads forms): nothing larger is ever needed
+  app.use(
+    bodyLimit({
+      maxSize: maxRequestBytes,
+      onError: () => {
+        throw new UserError('payload_too_large', 413, {
+          ja: `送信できるデータは${maxRequestBytes / 1024 / 1024}MBまでです。ファイルを分けて送信してください。`,
+          en: `Requests are limited to ${maxRequestBytes / 1024 / 1024} MB. Split the file and send it in parts.`,
+        });
+      },
+    }),
+  );
   app.use(sessionMiddleware(database.db));
   app.use(csrfMiddleware(config));
 

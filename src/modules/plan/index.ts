@@ -4,10 +4,12 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
+import { addNavigation } from '../../platform/ui/navigation';
 import { actualsCsvRoutes } from './actuals-csv-routes';
 import { planApi } from './api';
 import type { MetricRegistry } from './metric-registry';
 import { manualMetric } from './metrics';
+import { planPermissions } from './permissions';
 import { reportRoutes } from './report/routes';
 import { planRoutes } from './routes';
 
@@ -22,6 +24,25 @@ export function registerPlanMetrics(registry: MetricRegistry): void {
 export function planModule(deps: AppDependencies & { api: ApiDescription }) {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
+  addNavigation(
+    {
+      href: '/',
+      label: { ja: 'ダッシュボード', en: 'Dashboard' },
+      permission: planPermissions['plan.progress.read'],
+    },
+    { href: '/plan', label: { ja: '計画の体系', en: 'Plan' } },
+    {
+      href: '/plan/report',
+      label: { ja: '進捗状況報告書', en: 'Progress report' },
+      permission: planPermissions['plan.progress.read'],
+    },
+    {
+      href: '/plan/actuals',
+      label: { ja: '実績の入力', en: 'Enter actuals' },
+      permission: planPermissions['plan.actuals.write'],
+    },
+  );
+
   app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
   app.route('/', actualsCsvRoutes({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
   app.route('/', planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo }));

@@ -3,7 +3,8 @@ import type { Child } from 'hono/jsx';
 import type { Account } from '../auth/accounts';
 import { roleNames } from '../auth/roles';
 import type { AppContext } from '../http';
-import { type Lang, localise, type Text } from '../i18n';
+import { type Lang, localise } from '../i18n';
+import { navigationFor } from './navigation';
 
 export interface PageView {
   lang: Lang;
@@ -32,12 +33,6 @@ function switchLink(path: string, lang: Lang): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 }
 
-const navigation: { href: string; label: Text }[] = [
-  { href: '/', label: { ja: 'ダッシュボード', en: 'Dashboard' } },
-  { href: '/plan', label: { ja: '計画の体系', en: 'Plan' } },
-  { href: '/plan/report', label: { ja: '進捗状況報告書', en: 'Progress report' } },
-];
-
 export function Layout(props: { view: PageView; title: string; children: Child; wide?: boolean }) {
   const { view } = props;
   return (
@@ -61,9 +56,9 @@ export function Layout(props: { view: PageView; title: string; children: Child; 
             </a>
             <nav aria-label={tr(view, 'メインメニュー', 'Main menu')}>
               <ul>
-                {navigation.map((item) => (
+                {navigationFor(view.account?.role).map((item) => (
                   <li>
-                    <a href={item.href} aria-current={view.path === item.href ? 'page' : undefined}>
+                    <a href={item.href} aria-current={view.path.split('?')[0] === item.href ? 'page' : undefined}>
                       {localise(view.lang, item.label)}
                     </a>
                   </li>
