@@ -4,6 +4,17 @@ import type { Text } from './i18n';
 
 const localeErrors = { ja: z.locales.ja().localeError, en: z.locales.en().localeError };
 
+/**
+ * A schema's own message in both languages: zod keeps one string per issue, so the string is a key
+ * that describeProblems turns back into the pair. `z.string().regex(re, bilingual('…', '…'))`
+ */
+const bilingualMessages = new Map<string, Text>();
+export function bilingual(ja: string, en: string): string {
+  const key = `tsunagu-message:${en}`;
+  bilingualMessages.set(key, { ja, en });
+  return key;
+}
+
 /** Field labels shown beside each problem, e.g. { value: { ja: '実績値', en: 'Actual' } } */
 export type FieldLabels = Record<string, Text>;
 
@@ -19,10 +30,12 @@ export function describeProblems(
   return ja.error.issues.map((issue, i) => {
     const field = issue.path.join('.');
     const label = labels[field] ?? { ja: field, en: field };
-    const enMessage = en.error.issues[i]?.message ?? issue.message;
+    const own = bilingualMessages.get(issue.message);
+    const jaMessage = own?.ja ?? issue.message;
+    const enMessage = own?.en ?? en.error.issues[i]?.message ?? issue.message;
     return {
       field,
-      message: { ja: `${label.ja}: ${issue.message}`, en: `${label.en}: ${enMessage}` },
+      message: { ja: `${label.ja}: ${jaMessage}`, en: `${label.en}: ${enMessage}` },
     };
   });
 }

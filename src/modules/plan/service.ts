@@ -5,7 +5,7 @@ import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import { auditLog } from '../../platform/schema';
-import { parseInput } from '../../platform/validation';
+import { bilingual, parseInput } from '../../platform/validation';
 import type { Measurement, MetricRegistry, MetricRequest } from './metric-registry';
 import { subjectCode } from './metrics';
 import {
@@ -168,15 +168,20 @@ export const ManualActualSchema = z.object({
   subjectCode: z.string().trim().min(1),
   fiscalYear: z.coerce.number().int(),
   // numeric(14, 2) holds less than 10^12: a larger figure is a typing error, not a database failure
-  value: z
-    .string()
-    .trim()
-    .regex(
-      /^\d{1,12}(\.\d{1,2})?$/,
-      '0以上の数値（小数は2桁まで）で入力してください / a number of 0 or more, at most 2 decimals',
-    )
-    .transform(Number)
-    .or(z.number().nonnegative().max(999_999_999_999.99).multipleOf(0.01)),
+  value: z.preprocess(
+    (v) => (typeof v === 'number' ? String(v) : v),
+    z
+      .string()
+      .trim()
+      .regex(
+        /^\d{1,12}(\.\d{1,2})?$/,
+        bilingual(
+          '0以上の数値を半角で入力してください（小数は2桁まで、12桁以内）。',
+          'Enter a number of 0 or more (at most 2 decimals and 12 digits).',
+        ),
+      )
+      .transform(Number),
+  ),
   asOf: z.iso.date(),
   source: z.string().trim().min(1).max(200),
   note: z.string().trim().max(1000).default(''),
