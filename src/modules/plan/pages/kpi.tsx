@@ -1,12 +1,10 @@
-import { raw } from 'hono/html';
 import { formatFiscalYear } from '../../../platform/fiscal-year';
 import { titleIn } from '../../../platform/i18n';
-import { renderTargetActualChart } from '../../../platform/ui/chart';
 import { Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { Kpi, Plan } from '../plan';
 import type { KpiProgress } from '../service';
-import { formatPercent, formatValue, StatusBadge, YearSwitcher } from './components';
-import { RecordsTable } from './records';
+import { formatValue } from './components';
+import { YearHistory } from './history';
 
 export function KpiPage(props: {
   view: PageView;
@@ -17,18 +15,6 @@ export function KpiPage(props: {
 }) {
   const { view, plan, kpi, fiscalYear } = props;
   const title = titleIn(view.lang, kpi);
-  const selected = props.history.find((h) => h.fiscalYear === fiscalYear)?.progress;
-  const chart = renderTargetActualChart({
-    title: tr(view, `${title}の目標と実績`, `${title}: target and actuals`),
-    categories: props.history.map((h) =>
-      formatFiscalYear(view.lang, h.fiscalYear).replace(/（.*）|\s\(.*\)/, ''),
-    ),
-    targetLabel: tr(view, '目標値', 'Target'),
-    actualLabel: tr(view, '実績', 'Actual'),
-    targets: props.history.map((h) => (h.fiscalYear === plan.baselineYear ? null : h.progress.target)),
-    actuals: props.history.map((h) => h.progress.actual),
-    unit: kpi.unit,
-  });
   return (
     <Layout view={view} title={title}>
       <p class="muted">
@@ -61,61 +47,15 @@ export function KpiPage(props: {
           </>
         ) : null}
       </dl>
-      <h2 id="chart-title">{tr(view, '目標と実績の推移', 'Target and actuals over time')}</h2>
-      <figure class="chart card" aria-labelledby="chart-title">
-        {raw(chart)}
-      </figure>
-      <div class="table-wrap">
-        <table>
-          <caption>{tr(view, '年度別の実績', 'Actuals by fiscal year')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr(view, '年度', 'Fiscal year')}</th>
-              <th scope="col" class="num">
-                {tr(view, '実績', 'Actual')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '達成率', 'Achievement')}
-              </th>
-              <th scope="col">{tr(view, '状況', 'Status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.history.map(({ fiscalYear: fy, progress }) => (
-              <tr data-fy={fy}>
-                <th scope="row">
-                  <a href={`/plan/kpis/${kpi.code}?fy=${fy}`}>{formatFiscalYear(view.lang, fy)}</a>
-                </th>
-                <td class="num" data-field="actual">
-                  {formatValue(view.lang, progress.actual, kpi.unit)}
-                </td>
-                <td class="num">{formatPercent(view.lang, progress.achievementPercent)}</td>
-                <td>
-                  <StatusBadge lang={view.lang} status={progress.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      <YearSwitcher
+      <YearHistory
         view={view}
         plan={plan}
-        selected={fiscalYear}
-        href={(fy) => `/plan/kpis/${kpi.code}?fy=${fy}`}
-      />
-      <h2 id="records">
-        {tr(
-          view,
-          `実績の内訳（${formatFiscalYear('ja', fiscalYear)}）`,
-          `Records behind the actual (FY${fiscalYear})`,
-        )}
-      </h2>
-      <RecordsTable
-        view={view}
+        subjectTitle={title}
         unit={kpi.unit}
-        records={selected?.measurement.records ?? []}
-        labelledBy="records"
+        history={props.history}
+        selectedYear={fiscalYear}
+        showTargetColumn={false}
+        hrefFor={(fy) => `/plan/kpis/${kpi.code}?fy=${fy}`}
       />
     </Layout>
   );

@@ -1,14 +1,12 @@
-import { raw } from 'hono/html';
 import { formatDate, formatFiscalYear } from '../../../platform/fiscal-year';
 import { localise, titleIn } from '../../../platform/i18n';
 import type { auditLog } from '../../../platform/schema';
-import { renderTargetActualChart } from '../../../platform/ui/chart';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { Plan, Project } from '../plan';
 import type { improvementActions, pdcaReviews } from '../schema';
 import { actionStatuses, actionStatusLabels, type ProjectProgress } from '../service';
-import { formatPercent, formatValue, NewBadge, PriorityBadge, StatusBadge, YearSwitcher } from './components';
-import { RecordsTable } from './records';
+import { formatPercent, NewBadge, PriorityBadge, StatusBadge } from './components';
+import { YearHistory } from './history';
 
 export interface ProjectPageProps {
   view: PageView;
@@ -29,18 +27,6 @@ export function ProjectPage(props: ProjectPageProps) {
   const { view, plan, project, fiscalYear } = props;
   const title = titleIn(view.lang, project);
   const selected = props.history.find((h) => h.fiscalYear === fiscalYear)?.progress;
-  const planYears = props.history.filter((h) => plan.fiscalYears.includes(h.fiscalYear));
-  const chart = renderTargetActualChart({
-    title: tr(view, `${title}の年間目標と実績`, `${title}: targets and actuals`),
-    categories: planYears.map((h) =>
-      formatFiscalYear(view.lang, h.fiscalYear).replace(/（.*）|\s\(.*\)/, ''),
-    ),
-    targetLabel: tr(view, '年間目標', 'Target'),
-    actualLabel: tr(view, '実績', 'Actual'),
-    targets: planYears.map((h) => h.progress.target),
-    actuals: planYears.map((h) => h.progress.actual),
-    unit: project.unit,
-  });
   const isPlanYear = plan.fiscalYears.includes(fiscalYear);
   return (
     <Layout view={view} title={title}>
@@ -75,75 +61,15 @@ export function ProjectPage(props: ProjectPageProps) {
         ))}
       </dl>
 
-      <h2 id="chart-title">{tr(view, '年間目標と実績', 'Targets and actuals')}</h2>
-      <figure class="chart card" aria-labelledby="chart-title">
-        {raw(chart)}
-      </figure>
-      <div class="table-wrap">
-        <table>
-          <caption>{tr(view, '年度別の年間目標と実績', 'Targets and actuals by fiscal year')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{tr(view, '年度', 'Fiscal year')}</th>
-              <th scope="col" class="num">
-                {tr(view, '年間目標', 'Target')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '実績', 'Actual')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '達成率', 'Achievement')}
-              </th>
-              <th scope="col">{tr(view, '状況', 'Status')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.history.map(({ fiscalYear: fy, progress }) => (
-              <tr data-fy={fy}>
-                <th scope="row">
-                  <a
-                    href={`/plan/projects/${project.code}?fy=${fy}`}
-                    aria-current={fy === fiscalYear ? 'true' : undefined}
-                  >
-                    {formatFiscalYear(view.lang, fy)}
-                  </a>
-                </th>
-                <td class="num" data-field="target">
-                  {formatValue(view.lang, progress.target, project.unit)}
-                </td>
-                <td class="num" data-field="actual">
-                  {formatValue(view.lang, progress.actual, project.unit)}
-                </td>
-                <td class="num" data-field="achievement">
-                  {formatPercent(view.lang, progress.achievementPercent)}
-                </td>
-                <td>
-                  <StatusBadge lang={view.lang} status={progress.status} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-
-      <YearSwitcher
+      <YearHistory
         view={view}
         plan={plan}
-        selected={fiscalYear}
-        href={(fy) => `/plan/projects/${project.code}?fy=${fy}`}
-      />
-      <h2 id="records">
-        {tr(
-          view,
-          `実績の内訳（${formatFiscalYear('ja', fiscalYear)}）`,
-          `Records behind the actual (FY${fiscalYear})`,
-        )}
-      </h2>
-      <RecordsTable
-        view={view}
+        subjectTitle={title}
         unit={project.unit}
-        records={selected?.measurement.records ?? []}
-        labelledBy="records"
+        history={props.history}
+        selectedYear={fiscalYear}
+        showTargetColumn
+        hrefFor={(fy) => `/plan/projects/${project.code}?fy=${fy}`}
       />
 
       {isPlanYear ? <ReviewSection {...props} progress={selected} /> : null}

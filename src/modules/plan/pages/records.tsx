@@ -1,4 +1,4 @@
-import { formatDate } from '../../../platform/fiscal-year';
+import { formatDate, formatFiscalYear } from '../../../platform/fiscal-year';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import type { MetricRecord } from '../metric-registry';
 import { formatValue } from './components';
@@ -43,5 +43,27 @@ export function RecordsTable(props: {
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** The drill-down of one fiscal year, with its heading. */
+export function RecordsSection(props: {
+  view: PageView;
+  unit: string;
+  fiscalYear: number;
+  records: MetricRecord[];
+}) {
+  const { view, fiscalYear } = props;
+  return (
+    <>
+      <h2 id="records">
+        {tr(
+          view,
+          `実績の内訳（${formatFiscalYear('ja', fiscalYear)}）`,
+          `Records behind the actual (FY${fiscalYear})`,
+        )}
+      </h2>
+      <RecordsTable view={view} unit={props.unit} records={props.records} labelledBy="records" />
+    </>
   );
 }
