@@ -28,6 +28,7 @@ import { type ProblemDetail, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import type { Text } from '../../platform/i18n';
 import { bindingOf, findKpi, findProject, type Kpi, type Plan, type Project } from './plan';
+import { ofPlan } from './plan-scope';
 import { manualActuals } from './schema';
 import { type ManualActualInput, validateManualActual, writeManualActual } from './service';
 
@@ -435,13 +436,7 @@ export async function importManualActualsCsv(
     const stored = await tx
       .select()
       .from(manualActuals)
-      .where(
-        and(
-          eq(manualActuals.municipalityCode, plan.municipalityCode),
-          eq(manualActuals.planId, plan.id),
-          inArray(manualActuals.fiscalYear, years),
-        ),
-      )
+      .where(and(ofPlan(manualActuals, plan), inArray(manualActuals.fiscalYear, years)))
       .for('update');
     const byKey = new Map(stored.map((r) => [keyOf(r), r]));
     const summary: ImportSummary = {
@@ -554,8 +549,7 @@ export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYea
     .from(manualActuals)
     .where(
       and(
-        eq(manualActuals.municipalityCode, plan.municipalityCode),
-        eq(manualActuals.planId, plan.id),
+        ofPlan(manualActuals, plan),
         fiscalYear === undefined ? undefined : eq(manualActuals.fiscalYear, fiscalYear),
       ),
     );

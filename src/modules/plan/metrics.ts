@@ -2,6 +2,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection';
 import type { Measurement, MetricSource } from './metric-registry';
 import type { Subject } from './plan';
+import { ofPlan } from './plan-scope';
 import { manualActuals } from './schema';
 
 export function subjectCode(subject: Subject): string {
@@ -25,8 +26,7 @@ export const manualMetric: MetricSource = {
       .from(manualActuals)
       .where(
         and(
-          eq(manualActuals.municipalityCode, plan.municipalityCode),
-          eq(manualActuals.planId, plan.id),
+          ofPlan(manualActuals, plan),
           eq(manualActuals.fiscalYear, fiscalYear),
           inArray(
             manualActuals.subjectCode,

@@ -18,6 +18,7 @@ import {
   type Subject,
   selectableYears,
 } from './plan';
+import { ofPlan } from './plan-scope';
 import { achievementPercent, type Direction, type ProgressStatus, statusOf } from './progress';
 import { improvementActions, manualActuals, pdcaReviews } from './schema';
 
@@ -251,8 +252,7 @@ export async function writeManualActual(
 ) {
   assertActorOf(plan, actor);
   const key = and(
-    eq(manualActuals.municipalityCode, plan.municipalityCode),
-    eq(manualActuals.planId, plan.id),
+    ofPlan(manualActuals, plan),
     eq(manualActuals.subjectKind, data.subjectKind),
     eq(manualActuals.subjectCode, data.subjectCode),
     eq(manualActuals.fiscalYear, data.fiscalYear),
@@ -328,8 +328,7 @@ export async function findReview(q: Queryable, plan: Plan, projectCode: string, 
     .from(pdcaReviews)
     .where(
       and(
-        eq(pdcaReviews.municipalityCode, plan.municipalityCode),
-        eq(pdcaReviews.planId, plan.id),
+        ofPlan(pdcaReviews, plan),
         eq(pdcaReviews.projectCode, projectCode),
         eq(pdcaReviews.fiscalYear, fiscalYear),
       ),
@@ -341,13 +340,7 @@ export async function listReviews(q: Queryable, plan: Plan, fiscalYear: number) 
   return q
     .select()
     .from(pdcaReviews)
-    .where(
-      and(
-        eq(pdcaReviews.municipalityCode, plan.municipalityCode),
-        eq(pdcaReviews.planId, plan.id),
-        eq(pdcaReviews.fiscalYear, fiscalYear),
-      ),
-    );
+    .where(and(ofPlan(pdcaReviews, plan), eq(pdcaReviews.fiscalYear, fiscalYear)));
 }
 
 const staleEdit = new UserError('edit_conflict', 409, {
@@ -517,13 +510,7 @@ export async function changeImprovementActionStatus(
     const [before] = await tx
       .select()
       .from(improvementActions)
-      .where(
-        and(
-          eq(improvementActions.id, data.id),
-          eq(improvementActions.municipalityCode, plan.municipalityCode),
-          eq(improvementActions.planId, plan.id),
-        ),
-      )
+      .where(and(eq(improvementActions.id, data.id), ofPlan(improvementActions, plan)))
       .for('update');
     if (!before) throw notFound({ ja: '改善項目', en: 'Improvement action' });
     if (before.status === data.status) return before;
@@ -549,8 +536,7 @@ export async function listImprovementActions(q: Queryable, plan: Plan, projectCo
     .from(improvementActions)
     .where(
       and(
-        eq(improvementActions.municipalityCode, plan.municipalityCode),
-        eq(improvementActions.planId, plan.id),
+        ofPlan(improvementActions, plan),
         projectCode ? eq(improvementActions.projectCode, projectCode) : undefined,
       ),
     )
