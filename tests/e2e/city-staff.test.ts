@@ -88,7 +88,7 @@ describe('city staff', () => {
 
     expect(new URL(page.url()).pathname).toBe(`/plan/projects/${project.code}`);
     expect(await textOf(page.locator('h1'))).toBe(project.title);
-    const chart = page.locator('figure.chart svg[role="img"]');
+    const chart = page.locator('figure.chart svg[role="img"]:visible');
     expect(await chart.count()).toBe(1);
     expect(await chart.getAttribute('aria-label')).toBe(`${project.title}の年間目標と実績`);
     expect(await chart.locator('path, rect').count()).toBeGreaterThan(4);

@@ -34,21 +34,27 @@ export function YearHistory(props: {
     (h) => plan.fiscalYears.includes(h.fiscalYear) || !props.showTargetColumn,
   );
   const target = props.showTargetColumn ? { ja: '年間目標', en: 'Target' } : { ja: '目標', en: 'Target' };
-  const chart = renderTargetActualChart({
-    title: tr(view, `${props.subjectTitle}の${target.ja}と実績`, `${props.subjectTitle}: targets and actuals`),
+  const spec = {
+    title: tr(
+      view,
+      `${props.subjectTitle}の${target.ja}と実績`,
+      `${props.subjectTitle}: targets and actuals`,
+    ),
     categories: charted.map((h) => formatFiscalYear(view.lang, h.fiscalYear).replace(/（.*）|\s\(.*\)/, '')),
     targetLabel: tr(view, target.ja, target.en),
     actualLabel: tr(view, '実績', 'Actual'),
     targets: charted.map((h) => (h.fiscalYear === plan.baselineYear ? null : h.progress.target)),
     actuals: charted.map((h) => h.progress.actual),
     unit,
-  });
+  };
   const selected = props.history.find((h) => h.fiscalYear === selectedYear)?.progress;
   return (
     <>
       <h2 id="chart-title">{tr(view, '目標と実績の推移', 'Targets and actuals over time')}</h2>
       <figure class="chart card" aria-labelledby="chart-title">
-        {raw(chart)}
+        {/* a phone gets a narrower drawing, so that its labels stay readable; CSS shows one of the two */}
+        <div class="chart-wide">{raw(renderTargetActualChart(spec, { width: 640, height: 300 }))}</div>
+        <div class="chart-narrow">{raw(renderTargetActualChart(spec, { width: 340, height: 260 }))}</div>
       </figure>
       <div class="table-wrap">
         <table>
