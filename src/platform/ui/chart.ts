@@ -29,8 +29,10 @@ export function renderTargetActualChart(spec: TargetActualChart, size = { width:
       textStyle: { fontFamily: 'sans-serif', fontSize: 12 },
       color: ['#8fb8cc', '#a3161a'],
       legend: { top: 0, data: [spec.targetLabel, spec.actualLabel], textStyle: { color: '#1b1f24' } },
-      grid: { left: 64, right: 16, top: 36, bottom: 40 },
-      xAxis: { type: 'category', data: spec.categories, axisLabel: { color: '#1b1f24' } },
+      // server-side text measuring is approximate, so the labels get a margin of their own
+      grid: { left: 24, right: 8, top: 36, bottom: 8, containLabel: true },
+      // every year is labelled: a chart of four or five years has room for all of them
+      xAxis: { type: 'category', data: spec.categories, axisLabel: { color: '#1b1f24', interval: 0 } },
       yAxis: {
         type: 'value',
         name: spec.unit,

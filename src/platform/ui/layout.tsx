@@ -58,7 +58,10 @@ export function Layout(props: { view: PageView; title: string; children: Child; 
               <ul>
                 {navigationFor(view.account?.role).map((item) => (
                   <li>
-                    <a href={item.href} aria-current={view.path.split('?')[0] === item.href ? 'page' : undefined}>
+                    <a
+                      href={item.href}
+                      aria-current={view.path.split('?')[0] === item.href ? 'page' : undefined}
+                    >
                       {localise(view.lang, item.label)}
                     </a>
                   </li>

@@ -54,7 +54,7 @@ export function YearHistory(props: {
       <figure class="chart card" aria-labelledby="chart-title">
         {/* a phone gets a narrower drawing, so that its labels stay readable; CSS shows one of the two */}
         <div class="chart-wide">{raw(renderTargetActualChart(spec, { width: 640, height: 300 }))}</div>
-        <div class="chart-narrow">{raw(renderTargetActualChart(spec, { width: 340, height: 260 }))}</div>
+        <div class="chart-narrow">{raw(renderTargetActualChart(spec, { width: 320, height: 260 }))}</div>
       </figure>
       <div class="table-wrap">
         <table>
