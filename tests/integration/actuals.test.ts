@@ -201,6 +201,13 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
         password: 'measured-town-2026',
       });
       const actor = { accountId: account.id, name: account.displayName, municipalityCode: '999993' };
+      const app = createApp({ config: t.config, database: t.database, plans, metrics });
+      const client = new TestClient(app);
+      const login = await client.postJson('/api/v1/session', {
+        email: 'staff@measured-town.example',
+        password: 'measured-town-2026',
+      });
+      expect(login.status).toBe(200);
       const before = await planData(t);
 
       for (const input of [
@@ -220,13 +227,6 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
       }
 
       // and through the API of an app serving that plan
-      const app = createApp({ config: t.config, database: t.database, plans, metrics });
-      const client = new TestClient(app);
-      const login = await client.postJson('/api/v1/session', {
-        email: 'staff@measured-town.example',
-        password: 'measured-town-2026',
-      });
-      expect(login.status).toBe(200);
       const response = await client.postJson('/api/v1/plan/actuals', {
         subjectKind: 'project',
         subjectCode: 'counted-seminar',

@@ -3,7 +3,7 @@ import type pg from 'pg';
 import type { Config } from '../../src/config';
 import { improvementActions, manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
 import type { Actor } from '../../src/platform/audit';
-import { auditLog } from '../../src/platform/schema';
+import { accounts, auditLog } from '../../src/platform/schema';
 import type { TestDatabaseKind } from '../support/databases';
 import { startTestTsunagu, type TestClient, type TestInstance } from '../support/harness';
 
@@ -48,18 +48,24 @@ export async function actorOf(t: TestInstance, name: DemoAccount): Promise<Actor
 }
 
 /**
- * Everything a write of the plan module can change, to compare before and after a refused request.
- * Times are left out: they say when, not what.
+ * Everything a write of the plan module (or of an account) can change, to compare before and after
+ * a refused request. Times are left out: they say when, not what.
  */
 export async function planData(t: TestInstance) {
   const db = t.database.db;
-  const [actuals, reviews, actions, [audit]] = await Promise.all([
+  const [actuals, reviews, actions, people, [audit]] = await Promise.all([
     db.select().from(manualActuals).orderBy(asc(manualActuals.id)),
     db.select().from(pdcaReviews).orderBy(asc(pdcaReviews.id)),
     db.select().from(improvementActions).orderBy(asc(improvementActions.id)),
+    db.select().from(accounts).orderBy(asc(accounts.id)),
     db.select({ n: count() }).from(auditLog),
   ]);
   return {
+    // a login may note its time on the account; that is not a change anyone made to it
+    accounts: people.map(({ createdAt: _c, ...row }) => {
+      const { lastLoginAt: _l, ...rest } = row as typeof row & { lastLoginAt?: unknown };
+      return rest;
+    }),
     actuals: actuals.map(({ enteredAt: _, ...row }) => row),
     reviews: reviews.map(({ updatedAt: _, ...row }) => row),
     actions: actions.map(({ createdAt: _c, updatedAt: _u, ...row }) => row),

@@ -414,6 +414,7 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
     });
 
     it('writes nothing to the audit log when a change is refused', async () => {
+      const staff = await new TestClient(t.app).logInAs('shokokai');
       const before = await planData(t);
       await admin.postForm('/plan/actuals?fy=2026', {
         subject: 'project:digital-seminar',
@@ -423,7 +424,6 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
         source: '受講者名簿',
       });
       await admin.postForm('/plan/projects/digital-seminar/review', { fiscalYear: '2026', version: '0' });
-      const staff = await new TestClient(t.app).logInAs('shokokai');
       await staff.postForm('/plan/projects/digital-seminar/review', { fiscalYear: '2026', version: '2' });
       expect(await planData(t)).toEqual(before);
     });
