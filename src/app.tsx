@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/connection';
+import { accountsModule } from './modules/accounts';
 import { planModule } from './modules/plan';
 import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
@@ -73,6 +74,7 @@ export function createApp(deps: AppDependencies) {
 
   app.route('/', authRoutes(database.db, config));
   app.route('/', planModule({ ...deps, api }));
+  app.route('/', accountsModule({ ...deps, api }));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));
 

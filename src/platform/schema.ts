@@ -9,6 +9,9 @@ export const accounts = pgTable('accounts', {
   organisation: text('organisation'),
   passwordHash: text('password_hash').notNull(),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  /** a disabled account cannot log in and has no sessions; it is kept for the audit trail */
+  disabledAt: timestamp('disabled_at', { withTimezone: true }),
+  lastLoginAt: timestamp('last_login_at', { withTimezone: true }),
 });
 
 export const sessions = pgTable('sessions', {

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, count, eq, gt, sql } from 'drizzle-orm';
+import { and, count, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { UserError } from '../errors';
@@ -61,6 +61,11 @@ const wrongCredentials = new UserError('invalid_credentials', 401, {
   en: 'The e-mail address or password is wrong.',
 });
 
+const accountDisabled = new UserError('account_disabled', 403, {
+  ja: 'このアカウントは利用停止中です。利用を再開するには、市の担当者（商工観光課）にお問い合わせください。',
+  en: 'This account has been disabled. Ask the city office (commerce and tourism section) to enable it again.',
+});
+
 /**
  * Checks the password, limits repeated failures, and opens a session. Returns the session token
  * that goes into the cookie (only its hash is stored).
@@ -96,8 +101,14 @@ export async function logIn(
   }
   const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
   const ok = row ? await verifyPassword(input.password, row.passwordHash) : false;
-  await db.insert(loginAttempts).values({ email, clientAddress: input.clientAddress, succeeded: ok ? 1 : 0 });
+  // a disabled account is only named as such to someone who knows its password
+  const disabled = Boolean(row?.disabledAt);
+  await db
+    .insert(loginAttempts)
+    .values({ email, clientAddress: input.clientAddress, succeeded: ok && !disabled ? 1 : 0 });
   if (!row || !ok) throw wrongCredentials;
+  if (disabled) throw accountDisabled;
+  await db.update(accounts).set({ lastLoginAt: sql`now()` }).where(eq(accounts.id, row.id));
 
   const token = randomBytes(32).toString('base64url');
   await db.insert(sessions).values({
@@ -113,8 +124,28 @@ export async function accountOfSession(db: Db, token: string): Promise<Account |
     .select({ account: accounts })
     .from(sessions)
     .innerJoin(accounts, eq(sessions.accountId, accounts.id))
-    .where(and(eq(sessions.tokenHash, hashToken(token)), gt(sessions.expiresAt, sql`now()`)));
+    .where(
+      and(
+        eq(sessions.tokenHash, hashToken(token)),
+        gt(sessions.expiresAt, sql`now()`),
+        isNull(accounts.disabledAt),
+      ),
+    );
   return row ? toAccount(row.account) : undefined;
+}
+
+/** Ends every session of an account (all but the one of `exceptToken`, if given); returns how many. */
+export async function endSessionsOf(q: Queryable, accountId: number, exceptToken?: string): Promise<number> {
+  const ended = await q
+    .delete(sessions)
+    .where(
+      and(
+        eq(sessions.accountId, accountId),
+        exceptToken === undefined ? undefined : ne(sessions.tokenHash, hashToken(exceptToken)),
+      ),
+    )
+    .returning({ tokenHash: sessions.tokenHash });
+  return ended.length;
 }
 
 export async function logOut(db: Db, token: string): Promise<void> {

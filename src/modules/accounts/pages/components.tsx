@@ -1,0 +1,58 @@
+import { type Role, roleNames } from '../../../platform/auth/roles';
+import { type Lang, localise } from '../../../platform/i18n';
+import { type PageView, tr } from '../../../platform/ui/layout';
+import type { Organisation } from '../service';
+
+/** A form's values as sent, to show them again beside its errors. */
+export type FormValues = Record<string, string | undefined>;
+
+/** A refused form: the message, the problems one per line, and the fields they concern. */
+export interface FormProblem {
+  message: string;
+  details: string[];
+  fields: string[];
+}
+
+/** What the pages need to know of the municipality: its name and the plan's organisations. */
+export interface MunicipalityInfo {
+  name: string;
+  organisations: Organisation[];
+}
+
+/** An instant as 2026/11/25 21:10 (Japan time), or "—" when there is none. */
+export function formatDateTime(lang: Lang, value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}
+
+export function roleName(lang: Lang, role: string): string {
+  return role in roleNames ? localise(lang, roleNames[role as Role]) : role;
+}
+
+/** An organisation's name from the plan, or what was written for a role without one. */
+export function organisationName(lang: Lang, code: string | null, organisations: Organisation[]): string {
+  if (!code) return '—';
+  const organisation = organisations.find((o) => o.code === code);
+  if (!organisation) return code;
+  return lang === 'en' && organisation.nameEn ? organisation.nameEn : organisation.name;
+}
+
+export function StatusLabel(props: { view: PageView; disabled: boolean }) {
+  return props.disabled ? (
+    <span class="status status-disabled">{tr(props.view, '利用停止中', 'Disabled')}</span>
+  ) : (
+    <span class="status status-active">{tr(props.view, '有効', 'Active')}</span>
+  );
+}
+
+/** aria attributes of a field that has a problem, so that a screen reader announces it. */
+export function invalidIf(problem: FormProblem | undefined, field: string) {
+  return problem?.fields.includes(field) ? { 'aria-invalid': 'true' as const } : {};
+}
