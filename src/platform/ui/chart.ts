@@ -1,4 +1,13 @@
-import * as echarts from 'echarts';
+import { createRequire } from 'node:module';
+
+// ECharts is loaded when the first chart is drawn, not on every start: it is the heaviest import
+const loadEcharts = (() => {
+  let echarts: typeof import('echarts') | undefined;
+  return () => {
+    echarts ??= createRequire(import.meta.url)('echarts') as typeof import('echarts');
+    return echarts;
+  };
+})();
 
 export interface TargetActualChart {
   /** accessible name of the chart, e.g. "事業承継セミナー 目標と実績" */
@@ -17,7 +26,7 @@ export interface TargetActualChart {
  * label; the page shows the same figures in a table for those who cannot see it.
  */
 export function renderTargetActualChart(spec: TargetActualChart, size = { width: 640, height: 300 }): string {
-  const chart = echarts.init(null, null, {
+  const chart = loadEcharts().init(null, null, {
     renderer: 'svg',
     ssr: true,
     width: size.width,

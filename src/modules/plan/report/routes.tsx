@@ -12,7 +12,6 @@ import { planPermissions as can_ } from '../permissions';
 import { fiscalYearFrom } from '../routes';
 import { ReportPage, reportScriptPath, reportStylesheetPath } from './page';
 import { loadProgressReport } from './report';
-import { contentDisposition, reportFileNames, reportWorkbookBuffer } from './xlsx';
 
 export interface ReportRouteDependencies {
   db: Db;
@@ -101,6 +100,8 @@ export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDepen
     const plan = planOf(c);
     const lang = c.get('lang');
     const report = await loadProgressReport(db, plan, metrics, fiscalYearFrom(c, plan));
+    // exceljs is loaded on the first download, not on every start
+    const { contentDisposition, reportFileNames, reportWorkbookBuffer } = await import('./xlsx');
     const body = await reportWorkbookBuffer(report, lang);
     c.header('content-type', xlsxType);
     c.header('content-disposition', contentDisposition(reportFileNames(report, lang)));
