@@ -559,6 +559,134 @@ describe.each(testDatabaseKinds())('account administration (%s)', (kind) => {
     });
   });
 
+  describe('the pages and the API', () => {
+    const form = (email: string) => ({
+      email,
+      displayName: 'フォームの人',
+      role: 'business',
+      organisation: '',
+      organisationOther: '架空の八百屋',
+      passwordChoice: 'set',
+      password: 'form-person-2026',
+    });
+
+    it('re-shows a wrong form with its problems in the page’s language, and changes nothing', async () => {
+      const client = await new TestClient(t.app).logInAs('admin');
+      const before = await accountData(t);
+      const ja = await client.postForm('/admin/accounts', { ...form('bad@'), password: 'short' });
+      expect(ja.status).toBe(422);
+      const jaBody = await ja.text();
+      expect(jaBody).toContain('入力内容に誤りがあります。下の項目を直してください。');
+      expect(jaBody).toContain('初期パスワード: 10文字以上にしてください。');
+      expect(jaBody).toContain('value="フォームの人"');
+      expect(jaBody).not.toContain('value="short"');
+      await client.get('/admin/accounts/new?lang=en');
+      const en = await client.postForm('/admin/accounts', { ...form('bad@'), password: 'short' });
+      const enBody = await en.text();
+      expect(enBody).toContain('Some of the input is not valid. Correct the items below.');
+      expect(enBody).toContain('Initial password: Use at least 10 characters');
+      const both = await client.postForm('/admin/accounts', {
+        ...form(uniqueEmail('both')),
+        organisation: 'city',
+      });
+      expect(both.status).toBe(422);
+      expect(await both.text()).toContain(
+        'Give the organisation either from the plan’s list or as other text, not both.',
+      );
+      await client.get('/admin/accounts?lang=ja');
+      expect(await accountData(t)).toEqual(before);
+    });
+
+    it('answers a repeated form with a clear message instead of a second account or an error', async () => {
+      const client = await new TestClient(t.app).logInAs('admin');
+      const email = uniqueEmail('form-twice');
+      const first = await client.postForm('/admin/accounts', form(email));
+      expect(first.status).toBe(303);
+      expect(first.headers.get('location')).toMatch(/^\/admin\/accounts\/\d+\?saved=created$/);
+      const before = await accountData(t);
+      const second = await client.postForm('/admin/accounts', form(email));
+      expect(second.status).toBe(409);
+      expect(await second.text()).toContain(`メールアドレス ${email} のアカウントはすでにあります。`);
+      expect(await accountData(t)).toEqual(before);
+    });
+
+    it('refuses a form without the CSRF token and changes nothing', async () => {
+      const client = await new TestClient(t.app).logInAs('admin');
+      const before = await accountData(t);
+      const response = await client.postForm('/admin/accounts', form(uniqueEmail('csrf')), false);
+      expect(response.status).toBe(403);
+      expect(await accountData(t)).toEqual(before);
+    });
+
+    it('shows a generated password once, on a page no cache keeps', async () => {
+      const client = await new TestClient(t.app).logInAs('admin');
+      const response = await client.postForm('/admin/accounts', {
+        ...form(uniqueEmail('generated')),
+        passwordChoice: 'generate',
+      });
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      expect(await response.text()).toContain('この画面で一度だけ表示します');
+    });
+
+    it('keeps the rules in the API: 409 for a taken address or one’s own account, 201 with a generated password', async () => {
+      const client = await new TestClient(t.app).logInAs('admin');
+      const email = uniqueEmail('api');
+      const created = await client.postJson('/api/v1/accounts', {
+        email,
+        displayName: 'API の人',
+        role: 'resident',
+      });
+      expect(created.status).toBe(201);
+      const body = (await created.json()) as {
+        account: { id: number; email: string };
+        generatedPassword: string;
+      };
+      expect(body.account.email).toBe(email);
+      expect(body.generatedPassword).toMatch(/^[a-zA-Z2-9]{4}(-[a-zA-Z2-9]{4}){3}$/);
+      expect(JSON.stringify(body)).not.toContain('passwordHash');
+      const again = await client.postJson('/api/v1/accounts', {
+        email,
+        displayName: 'API の人',
+        role: 'resident',
+      });
+      expect(again.status).toBe(409);
+      expect(((await again.json()) as { error: { code: string } }).error.code).toBe('email_taken');
+      const patch = (id: number, json: unknown) =>
+        client.request(`/api/v1/accounts/${id}`, {
+          method: 'PATCH',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify(json),
+        });
+      const self = await patch(admin.accountId as number, { disabled: true });
+      expect(self.status).toBe(409);
+      expect(((await self.json()) as { error: { code: string; message: string } }).error).toMatchObject({
+        code: 'own_account',
+        message: '自分自身のアカウントは利用停止にできません。必要な場合は、別の管理者に依頼してください。',
+      });
+      const disabled = await patch(body.account.id, { disabled: true, role: 'student' });
+      expect(disabled.status).toBe(200);
+      expect(
+        ((await disabled.json()) as { account: { role: string; disabledAt: string } }).account,
+      ).toMatchObject({
+        role: 'student',
+        disabledAt: expect.any(String),
+      });
+      expect((await patch(999999, { displayName: 'だれ' })).status).toBe(404);
+      const wrong = await patch(body.account.id, { role: 'mayor' });
+      expect(wrong.status).toBe(422);
+    });
+
+    it('describes the account API in the OpenAPI document', async () => {
+      const document = (await (await new TestClient(t.app).get('/api/v1/openapi.json')).json()) as {
+        paths: Record<string, Record<string, { description: string; requestBody?: unknown }>>;
+      };
+      expect(Object.keys(document.paths['/api/v1/accounts'] ?? {})).toEqual(['get', 'post']);
+      expect(document.paths['/api/v1/accounts']?.post?.requestBody).toBeDefined();
+      expect(document.paths['/api/v1/accounts/{id}']?.patch?.description).toContain('accounts.manage');
+    });
+  });
+
   describe('the audit log', () => {
     it('pages newest first and filters by kind of record, person and dates', async () => {
       const db = t.database.db;
