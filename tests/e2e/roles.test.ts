@@ -25,7 +25,7 @@ describe('who sees what', () => {
 
     await page.goto('/plan/projects/succession-seminar?fy=2025');
     expect(await textOf(page.locator('h1'))).toBe('事業承継セミナー');
-    expect(await page.locator('figure.chart svg').count()).toBe(1);
+    expect(await page.locator('figure.chart svg:visible').count()).toBe(1);
     expect(await page.locator('main form, main input, main select, main textarea, main button').count()).toBe(
       0,
     );

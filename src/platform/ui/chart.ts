@@ -60,11 +60,27 @@ export function renderTargetActualChart(spec: TargetActualChart, size = { width:
         },
       ],
     });
-    const svg = chart.renderToSVGString();
+    const svg = withoutInlineStyles(chart.renderToSVGString());
     return svg.replace('<svg ', `<svg role="img" aria-label="${escapeAttribute(spec.title)}" `);
   } finally {
     chart.dispose();
   }
+}
+
+/**
+ * The Content-Security-Policy allows no inline styles, so a browser would drop ECharts' `style`
+ * attributes (label fonts) and its hover `<style>` (useless without client JS). Fonts become SVG
+ * presentation attributes, which the policy does not touch.
+ */
+export function withoutInlineStyles(svg: string): string {
+  return svg.replace(/<style[\s\S]*?<\/style>/g, '').replace(/ style="([^"]*)"/g, (_, declarations: string) =>
+    declarations
+      .split(';')
+      .map((d) => d.split(':').map((part) => part.trim()))
+      .filter(([name, value]) => name && value)
+      .map(([name, value]) => ` ${name}="${escapeAttribute(String(value).replace(/px$/, ''))}"`)
+      .join(''),
+  );
 }
 
 function escapeAttribute(value: string): string {
