@@ -433,12 +433,6 @@ export async function importManualActualsCsv(
   const { rows, skippedLines } = parseActualsCsv(plan, file, today);
   const years = [...new Set(rows.map((r) => r.actual.fiscalYear))];
   return db.transaction(async (tx) => {
-    const stored = await tx
-      .select()
-      .from(manualActuals)
-      .where(and(ofPlan(manualActuals, plan), inArray(manualActuals.fiscalYear, years)))
-      .for('update');
-    const byKey = new Map(stored.map((r) => [keyOf(r), r]));
     const summary: ImportSummary = {
       imported: rows.length,
       created: 0,
@@ -447,19 +441,8 @@ export async function importManualActualsCsv(
       skipped: skippedLines.length,
     };
     for (const { actual } of rows) {
-      const before = byKey.get(keyOf(actual));
-      if (
-        before &&
-        before.value === actual.value &&
-        before.source === actual.source &&
-        before.note === actual.note
-      ) {
-        summary.unchanged++;
-        continue;
-      }
-      await writeManualActual(tx, plan, actor, actual);
-      if (before) summary.updated++;
-      else summary.created++;
+      const { change } = await writeManualActual(tx, plan, actor, actual);
+      summary[change]++;
     }
     return summary;
   });

@@ -108,8 +108,9 @@ export function planApi({
 
   app.post('/api/v1/plan/actuals', requirePermission(can_['plan.actuals.write']), async (c) => {
     const body = await c.req.json().catch(() => null);
-    const saved = await recordManualActual(db, planOf(c), actorOf(c), body ?? {});
-    return c.json({ actual: saved }, 201);
+    const { actual, change } = await recordManualActual(db, planOf(c), actorOf(c), body ?? {});
+    // 201 whether new, replaced or unchanged: the figure now stands as recorded; `change` tells which
+    return c.json({ actual, change }, 201);
   });
 
   return app;

@@ -244,21 +244,39 @@ export async function recordManualActual(db: Db, plan: Plan, actor: Actor, input
   return db.transaction(async (tx) => writeManualActual(tx, plan, actor, data));
 }
 
+export type ManualActualChange = 'created' | 'updated' | 'unchanged';
+
+/**
+ * Writes one validated figure inside the caller's transaction. The same figure again changes
+ * nothing and logs nothing; writes of the same subject, year and as-of date are serialised by a
+ * transaction lock, so two at once cannot both be logged as new.
+ */
 export async function writeManualActual(
   tx: Queryable,
   plan: Plan,
   actor: Actor,
   data: ReturnType<typeof validateManualActual>,
-) {
+): Promise<{ change: ManualActualChange; actual: typeof manualActuals.$inferSelect }> {
   assertActorOf(plan, actor);
-  const key = and(
-    ofPlan(manualActuals, plan),
-    eq(manualActuals.subjectKind, data.subjectKind),
-    eq(manualActuals.subjectCode, data.subjectCode),
-    eq(manualActuals.fiscalYear, data.fiscalYear),
-    eq(manualActuals.asOf, data.asOf),
+  const entityKey = `${plan.id}/${data.subjectCode}/${data.fiscalYear}`;
+  await tx.execute(
+    sql`select pg_advisory_xact_lock(hashtext(${`${plan.municipalityCode}/${entityKey}/${data.asOf}`}))`,
   );
-  const [before] = await tx.select().from(manualActuals).where(key).for('update');
+  const [before] = await tx
+    .select()
+    .from(manualActuals)
+    .where(
+      and(
+        ofPlan(manualActuals, plan),
+        eq(manualActuals.subjectKind, data.subjectKind),
+        eq(manualActuals.subjectCode, data.subjectCode),
+        eq(manualActuals.fiscalYear, data.fiscalYear),
+        eq(manualActuals.asOf, data.asOf),
+      ),
+    );
+  if (before && before.value === data.value && before.source === data.source && before.note === data.note) {
+    return { change: 'unchanged', actual: before };
+  }
   const values = {
     value: data.value,
     source: data.source,
@@ -267,39 +285,35 @@ export async function writeManualActual(
     enteredByName: actor.name,
     enteredAt: new Date(),
   };
-  const [after] = await tx
-    .insert(manualActuals)
-    .values({
-      municipalityCode: plan.municipalityCode,
-      planId: plan.id,
-      subjectKind: data.subjectKind,
-      subjectCode: data.subjectCode,
-      fiscalYear: data.fiscalYear,
-      asOf: data.asOf,
-      ...values,
-    })
-    .onConflictDoUpdate({
-      target: [
-        manualActuals.municipalityCode,
-        manualActuals.planId,
-        manualActuals.subjectKind,
-        manualActuals.subjectCode,
-        manualActuals.fiscalYear,
-        manualActuals.asOf,
-      ],
-      set: values,
-    })
-    .returning();
+  const [after] = before
+    ? await tx.update(manualActuals).set(values).where(eq(manualActuals.id, before.id)).returning()
+    : await tx
+        .insert(manualActuals)
+        .values({
+          municipalityCode: plan.municipalityCode,
+          planId: plan.id,
+          subjectKind: data.subjectKind,
+          subjectCode: data.subjectCode,
+          fiscalYear: data.fiscalYear,
+          asOf: data.asOf,
+          ...values,
+        })
+        .returning();
+  if (!after) throw new Error('manual actual write returned nothing');
+  const state = (r: typeof manualActuals.$inferSelect) => ({
+    value: r.value,
+    asOf: r.asOf,
+    source: r.source,
+    note: r.note,
+  });
   await recordAudit(tx, actor, {
     action: before ? 'manual_actual.update' : 'manual_actual.create',
     entityType: `plan.${data.subjectKind}`,
-    entityKey: `${plan.id}/${data.subjectCode}/${data.fiscalYear}`,
-    before: before
-      ? { value: before.value, asOf: before.asOf, source: before.source, note: before.note }
-      : null,
-    after: after ? { value: after.value, asOf: after.asOf, source: after.source, note: after.note } : null,
+    entityKey,
+    before: before ? state(before) : null,
+    after: state(after),
   });
-  return after;
+  return { change: before ? 'updated' : 'created', actual: after };
 }
 
 // ---------------------------------------------------------------------------------------------
