@@ -28,6 +28,9 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     // numeric values come back as strings by default; our numerics are small measured values
     pg.types.setTypeParser(pg.types.builtins.NUMERIC, (v) => Number(v));
     pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v));
+    // an idle connection that drops (server restart, network) must not take the process down;
+    // the pool replaces it, and the next query reports any lasting problem
+    pool.on('error', (error) => console.error('PostgreSQL connection lost:', error.message));
     await pool.query('select 1');
     return {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,

@@ -302,6 +302,15 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       expect(await actionsWithKey(key2)).toHaveLength(1);
     });
 
+    it('refuses a form key already used for another project, adding nothing', async () => {
+      const key = 'pdca-reused-key-0001';
+      expect((await admin.postForm('/plan/projects/marche/actions', action(key))).status).toBe(303);
+      const reused = await admin.postForm('/plan/projects/machizemi/actions', action(key));
+      expect(reused.status).toBe(409);
+      expect(await reused.text()).toContain('ページを読み込み直して');
+      expect((await actionsWithKey(key)).map((a) => a.projectCode)).toEqual(['marche']);
+    });
+
     it('adds an action without a due date when the field is left out', async () => {
       const key = 'pdca-no-due-date-0001';
       const { dueDate: _, ...withoutDueDate } = action(key);

@@ -464,6 +464,11 @@ function assertOrganisation(plan: Plan, code: string) {
   }
 }
 
+const idempotencyKeyReused = new UserError('idempotency_key_reused', 409, {
+  ja: 'このフォームは別の改善項目の追加に使われています。ページを読み込み直してから入力してください。',
+  en: 'This form was already used to add another improvement action. Reload the page and enter it again.',
+});
+
 /** Adds an ACT item; the same form submitted twice (same idempotency key) adds it once. */
 export async function addImprovementAction(db: Db, plan: Plan, actor: Actor, input: ImprovementActionInput) {
   assertActorOf(plan, actor);
@@ -488,6 +493,13 @@ export async function addImprovementAction(db: Db, plan: Plan, actor: Actor, inp
         .select()
         .from(improvementActions)
         .where(eq(improvementActions.idempotencyKey, data.idempotencyKey));
+      const sameForm =
+        existing &&
+        existing.municipalityCode === plan.municipalityCode &&
+        existing.planId === plan.id &&
+        existing.projectCode === data.projectCode &&
+        existing.fiscalYear === data.fiscalYear;
+      if (!sameForm) throw idempotencyKeyReused;
       return existing;
     }
     await recordAudit(tx, actor, {

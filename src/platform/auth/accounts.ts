@@ -49,6 +49,13 @@ function toAccount(row: typeof accounts.$inferSelect): Account {
 /** Failed logins allowed per e-mail address (and per client address ×4) within the window. */
 export const loginLimit = { failures: 5, windowMinutes: 15 };
 
+/** Compared against when no account has the address; made once, on the first such login. */
+let unknownAccountHash: Promise<string> | undefined;
+function hashForUnknownAccount(): Promise<string> {
+  unknownAccountHash ??= hashPassword(randomBytes(16).toString('hex'));
+  return unknownAccountHash;
+}
+
 const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
 
 const tooManyAttempts = new UserError('too_many_attempts', 429, {
@@ -100,7 +107,10 @@ export async function logIn(
     throw tooManyAttempts;
   }
   const [row] = await db.select().from(accounts).where(eq(accounts.email, email));
-  const ok = row ? await verifyPassword(input.password, row.passwordHash) : false;
+  // an unknown address costs the same hashing as a known one, so timing does not tell which exist
+  const ok =
+    (await verifyPassword(input.password, row?.passwordHash ?? (await hashForUnknownAccount()))) &&
+    Boolean(row);
   // a disabled account is only named as such to someone who knows its password
   const disabled = Boolean(row?.disabledAt);
   await db
