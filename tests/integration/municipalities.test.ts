@@ -190,7 +190,7 @@ describe.each(testDatabaseKinds())('two municipalities in one deployment (%s)', 
     expect(akirunoReviews.every((r) => r.municipalityCode === akiruno.code && r.grade !== 'S')).toBe(true);
   });
 
-  it('refuses changes by an account whose municipality has no plan here', async () => {
+  it('refuses reads and changes by an account whose municipality has no plan here', async () => {
     await createAccount(t.database.db, {
       municipalityCode: '999992',
       email: 'admin@no-plan.example',
@@ -209,7 +209,11 @@ describe.each(testDatabaseKinds())('two municipalities in one deployment (%s)', 
       source: 'x',
     });
     expect(response.status).toBe(403);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('other_municipality');
+    expect(((await response.json()) as { error: { code: string } }).error.code).toBe(
+      'no_plan_for_municipality',
+    );
+    const progress = await stranger.get('/api/v1/plan/progress?fy=2025');
+    expect(progress.status).toBe(403);
     const review = await stranger.postForm('/plan/projects/succession-seminar/review', {
       fiscalYear: '2026',
       version: '0',

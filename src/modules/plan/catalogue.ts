@@ -1,14 +1,20 @@
 import type { Account } from '../../platform/auth/accounts';
+import { UserError } from '../../platform/errors';
 import type { MetricRegistry } from './metric-registry';
 import { buildPlan, type Plan } from './plan';
 import { PlanFileError, readPlanFile } from './plan-file';
+
+const noPlanForMunicipality = new UserError('no_plan_for_municipality', 403, {
+  ja: 'このアカウントの自治体の計画はまだ登録されていません。市の担当者にお問い合わせください。',
+  en: "Your municipality's plan is not loaded here yet. Ask the city office.",
+});
 
 /** The plans this deployment serves, one per municipality; the first is shown to visitors. */
 export interface PlanCatalogue {
   plans: Plan[];
   defaultPlan: Plan;
   byMunicipality(code: string): Plan | undefined;
-  /** the plan of the account's municipality, or the default one for visitors */
+  /** the plan of the account's municipality (refused when none is loaded), or the default one for visitors */
   planFor(account: Account | undefined): Plan;
 }
 
@@ -36,6 +42,12 @@ function catalogueOf(plans: Plan[], defaultPlan: Plan): PlanCatalogue {
     plans,
     defaultPlan,
     byMunicipality: (code) => byCode.get(code),
-    planFor: (account) => (account && byCode.get(account.municipalityCode)) || defaultPlan,
+    planFor: (account) => {
+      if (!account) return defaultPlan;
+      const plan = byCode.get(account.municipalityCode);
+      // another municipality's progress is not this person's to see
+      if (!plan) throw noPlanForMunicipality;
+      return plan;
+    },
   };
 }
