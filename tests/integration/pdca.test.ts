@@ -195,6 +195,24 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       expect(body).toContain('name="version" value="1"');
     });
 
+    it('keeps what was typed after a refused save, beside the review as saved', async () => {
+      const first = await admin.postForm(
+        '/plan/projects/founders-meetup/review',
+        review({ version: '0', departmentComment: '先に保存された評価' }),
+      );
+      expect(first.status).toBe(303);
+      const stale = await otherAdmin.postForm(
+        '/plan/projects/founders-meetup/review',
+        review({ version: '0', departmentComment: '後から入力した評価' }),
+      );
+      expect(stale.status).toBe(409);
+      const page = await stale.text();
+      expect(page).toContain('先に保存された評価');
+      expect(page).toMatch(/<textarea[^>]*name="departmentComment"[^>]*>後から入力した評価<\/textarea>/);
+      // resubmitting from this page is a deliberate overwrite of the version now shown
+      expect(page).toMatch(/name="version" value="1"/);
+    });
+
     it('lets exactly one of two concurrent saves of a new review win; the other gets 409 edit_conflict', async () => {
       const [a, b] = await Promise.all([
         admin.postForm('/plan/projects/marche/review', review({ version: '0', grade: 'A' })),

@@ -14,7 +14,7 @@ import { type ActualsFormValues, ActualsPage } from './pages/actuals';
 import { currentPlanYear } from './pages/components';
 import { DashboardPage } from './pages/dashboard';
 import { KpiPage } from './pages/kpi';
-import { ProjectPage } from './pages/project';
+import { ProjectPage, type ReviewDraft } from './pages/project';
 import { HomePage, PlanTreePage } from './pages/tree';
 import { planPermissions as can_ } from './permissions';
 import { findKpi, findProject, type Plan, selectableYears } from './plan';
@@ -123,6 +123,8 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       error?: { message: string; details: string[] };
       /** the year of a refused form, shown again instead of the URL's */
       fiscalYear?: unknown;
+      /** what the person typed into a refused review, so that nothing typed is lost */
+      reviewDraft?: ReviewDraft;
     } = {},
   ) => {
     const plan = planOf(c);
@@ -160,6 +162,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         idempotencyKey={randomUUID()}
         notice={noticeOf(c)}
         error={extra.error}
+        reviewDraft={extra.reviewDraft}
       />
     );
     return c.html(page, (extra.status ?? 200) as 200);
@@ -176,7 +179,12 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       await saveReview(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
       return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=review#check`, 303);
     } catch (error) {
-      return renderProject(c, code, { ...formError(c, error), fiscalYear: body.fiscalYear });
+      const reviewDraft = {
+        grade: String(body.grade ?? ''),
+        departmentComment: String(body.departmentComment ?? ''),
+        committeeComment: String(body.committeeComment ?? ''),
+      };
+      return renderProject(c, code, { ...formError(c, error), fiscalYear: body.fiscalYear, reviewDraft });
     }
   });
 

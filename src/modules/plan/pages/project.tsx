@@ -8,6 +8,13 @@ import { actionStatuses, actionStatusLabels, type ProjectProgress } from '../ser
 import { formatPercent, NewBadge, PriorityBadge, StatusBadge } from './components';
 import { YearHistory } from './history';
 
+/** A review as the person typed it, shown again when it was refused (e.g. someone saved first). */
+export interface ReviewDraft {
+  grade: string;
+  departmentComment: string;
+  committeeComment: string;
+}
+
 export interface ProjectPageProps {
   view: PageView;
   plan: Plan;
@@ -21,6 +28,7 @@ export interface ProjectPageProps {
   idempotencyKey: string;
   notice?: string | undefined;
   error?: { message: string; details: string[] } | undefined;
+  reviewDraft?: ReviewDraft | undefined;
 }
 
 export function ProjectPage(props: ProjectPageProps) {
@@ -86,6 +94,22 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
     const g = grades.find((x) => x.code === code);
     return g ? `${g.code}：${view.lang === 'en' && g.labelEn ? g.labelEn : g.label}` : '—';
   };
+  // after a refused save the form keeps what was typed; the saved review is shown beside it
+  const shown: ReviewDraft = props.reviewDraft ?? {
+    grade: review?.grade ?? '',
+    departmentComment: review?.departmentComment ?? '',
+    committeeComment: review?.committeeComment ?? '',
+  };
+  const savedReview = (
+    <dl class="facts card">
+      <dt>{tr(view, '評価', 'Grade')}</dt>
+      <dd>{gradeLabel(review?.grade)}</dd>
+      <dt>{tr(view, '担当課の評価コメント', "Department's comment")}</dt>
+      <dd>{review?.departmentComment || '—'}</dd>
+      <dt>{tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}</dt>
+      <dd>{review?.committeeComment || '—'}</dd>
+    </dl>
+  );
   return (
     <section aria-labelledby="check">
       <h2 id="check">{tr(view, 'CHECK（評価）', 'CHECK (evaluation)')}</h2>
@@ -94,6 +118,13 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
         <strong>{formatPercent(view.lang, props.progress?.achievementPercent ?? null)}</strong>{' '}
         {props.progress ? <StatusBadge lang={view.lang} status={props.progress.status} /> : null}
       </p>
+      {props.canWrite && props.reviewDraft && review ? (
+        <>
+          <h3>{tr(view, '現在保存されている評価', 'The review as saved now')}</h3>
+          {savedReview}
+          <h3>{tr(view, 'あなたの入力（まだ保存されていません）', 'Your input (not saved yet)')}</h3>
+        </>
+      ) : null}
       {props.canWrite ? (
         <form method="post" action={`/plan/projects/${project.code}/review`} class="stack card">
           <CsrfField view={view} />
@@ -104,7 +135,7 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
             <select id="grade" name="grade">
               <option value="">{tr(view, '（未評価）', '(not graded)')}</option>
               {grades.map((g) => (
-                <option value={g.code} selected={review?.grade === g.code}>
+                <option value={g.code} selected={shown.grade === g.code}>
                   {gradeLabel(g.code)}
                 </option>
               ))}
@@ -113,7 +144,7 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
           <div>
             <label for="departmentComment">{tr(view, '担当課の評価コメント', "Department's comment")}</label>
             <textarea id="departmentComment" name="departmentComment">
-              {review?.departmentComment ?? ''}
+              {shown.departmentComment}
             </textarea>
           </div>
           <div>
@@ -128,7 +159,7 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
               </span>
             </label>
             <textarea id="committeeComment" name="committeeComment">
-              {review?.committeeComment ?? ''}
+              {shown.committeeComment}
             </textarea>
           </div>
           <div>
@@ -136,14 +167,7 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
           </div>
         </form>
       ) : (
-        <dl class="facts card">
-          <dt>{tr(view, '評価', 'Grade')}</dt>
-          <dd>{gradeLabel(review?.grade)}</dd>
-          <dt>{tr(view, '担当課の評価コメント', "Department's comment")}</dt>
-          <dd>{review?.departmentComment || '—'}</dd>
-          <dt>{tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}</dt>
-          <dd>{review?.committeeComment || '—'}</dd>
-        </dl>
+        savedReview
       )}
       {review ? (
         <p class="muted">
