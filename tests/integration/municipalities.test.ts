@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
+import { improvementActions, manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
 import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { auditLog } from '../../src/platform/schema';
@@ -188,6 +188,23 @@ describe.each(testDatabaseKinds())('two municipalities in one deployment (%s)', 
       .from(pdcaReviews)
       .where(eq(pdcaReviews.planId, akiruno.planId));
     expect(akirunoReviews.every((r) => r.municipalityCode === akiruno.code && r.grade !== 'S')).toBe(true);
+  });
+
+  it('takes any owner for an improvement action when the plan names no organisations', async () => {
+    const page = await (await midoriAdmin.get('/plan/projects/woodwork-class?fy=2025')).text();
+    expect(page).toMatch(/<input id="ownerOrganisation" name="ownerOrganisation"/);
+    const added = await midoriAdmin.postForm('/plan/projects/woodwork-class/actions', {
+      fiscalYear: '2025',
+      description: '木工教室を夜間にも開く',
+      ownerOrganisation: 'みどり町 産業課',
+      idempotencyKey: 'midori-owner-free-text-1',
+    });
+    expect(added.status).toBe(303);
+    const [row] = await t.database.db
+      .select()
+      .from(improvementActions)
+      .where(eq(improvementActions.idempotencyKey, 'midori-owner-free-text-1'));
+    expect(row).toMatchObject({ municipalityCode: midori.code, ownerOrganisation: 'みどり町 産業課' });
   });
 
   it('refuses reads and changes by an account whose municipality has no plan here', async () => {

@@ -455,8 +455,10 @@ export const actionLabels = {
   status: { ja: '状況', en: 'Status' },
 };
 
+/** The owner is one of the plan's organisations (第5章); a plan that names none takes any name. */
 function assertOrganisation(plan: Plan, code: string) {
-  if (!plan.file.organisations.some((o) => o.code === code)) {
+  const named = plan.file.organisations;
+  if (named.length > 0 && !named.some((o) => o.code === code)) {
     throw new UserError('unknown_organisation', 422, {
       ja: '担当機関は一覧から選んでください。',
       en: 'Choose the owner organisation from the list.',

@@ -215,11 +215,15 @@ function ActionsSection(props: ProjectPageProps) {
           </div>
           <div>
             <label for="ownerOrganisation">{tr(view, '担当機関', 'Owner organisation')}</label>
-            <select id="ownerOrganisation" name="ownerOrganisation" required>
-              {plan.file.organisations.map((o) => (
-                <option value={o.code}>{orgName(o.code)}</option>
-              ))}
-            </select>
+            {plan.file.organisations.length > 0 ? (
+              <select id="ownerOrganisation" name="ownerOrganisation" required>
+                {plan.file.organisations.map((o) => (
+                  <option value={o.code}>{orgName(o.code)}</option>
+                ))}
+              </select>
+            ) : (
+              <input id="ownerOrganisation" name="ownerOrganisation" required maxlength={100} />
+            )}
           </div>
           <div>
             <label for="dueDate">{tr(view, '期限', 'Due date')}</label>
