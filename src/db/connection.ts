@@ -4,6 +4,7 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { isNewDataFolder, readPgliteTemplate } from './pglite-template';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -19,6 +20,19 @@ export interface Database {
   /** Runs a script of several statements (migrations); a failed script's open transaction is rolled back. */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
+}
+
+/** A new data folder starts from the prepared empty cluster when there is one (see pglite-template.ts). */
+async function openPglite(dataDir: string): Promise<PGlite> {
+  const template = isNewDataFolder(dataDir) ? await readPgliteTemplate() : undefined;
+  if (template) {
+    try {
+      return await PGlite.create({ dataDir, loadDataDir: template });
+    } catch (error) {
+      console.warn(`PGlite template not usable, creating the database instead: ${(error as Error).message}`);
+    }
+  }
+  return PGlite.create(dataDir);
 }
 
 /** PGlite in a data folder (or `memory://`), or a PostgreSQL server when a URL is given. */
@@ -49,7 +63,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create(options.dataDir);
+  const client = await openPglite(options.dataDir);
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',

@@ -102,7 +102,7 @@ export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccou
       for (const kpi of plan.kpis.filter((k) => k.metric === 'manual')) {
         const base = kpi.baseline.value;
         const goal = kpiTargetValue(kpi);
-        const step = (fiscalYear - plan.baselineYear) / (plan.fiscalYears.at(-1)! - plan.baselineYear);
+        const step = (fiscalYear - plan.baselineYear) / (plan.file.period.to - plan.baselineYear);
         const trend =
           kpi.target.kind === 'keep'
             ? base * (demoRatio(kpi.code, fiscalYear) * 0.1 + 0.94)

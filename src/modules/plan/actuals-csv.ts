@@ -21,7 +21,7 @@
  */
 
 import { CsvError, parse } from 'csv-parse/sync';
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
 import { type ProblemDetail, UserError } from '../../platform/errors';
@@ -415,9 +415,6 @@ export function parseActualsCsv(
 // ---------------------------------------------------------------------------------------------
 // Importing
 
-const keyOf = (r: { subjectKind: string; subjectCode: string; fiscalYear: number; asOf: string }) =>
-  `${r.subjectKind}\u0000${r.subjectCode}\u0000${r.fiscalYear}\u0000${r.asOf}`;
-
 /**
  * Imports a CSV file of manual actuals: all rows in one transaction, or none when any row is wrong.
  * Each new or changed figure goes through writeManualActual (and so into the audit log); a figure
@@ -431,7 +428,6 @@ export async function importManualActualsCsv(
   today = todayInJapan(),
 ): Promise<ImportSummary> {
   const { rows, skippedLines } = parseActualsCsv(plan, file, today);
-  const years = [...new Set(rows.map((r) => r.actual.fiscalYear))];
   return db.transaction(async (tx) => {
     const summary: ImportSummary = {
       imported: rows.length,

@@ -24,10 +24,11 @@ import {
   auditTrail,
   changeImprovementActionStatus,
   findReview,
+  kpiHistory,
   listImprovementActions,
   listReviews,
-  measureHistory,
   measureYear,
+  projectHistory,
   recordManualActual,
   saveReview,
 } from './service';
@@ -138,7 +139,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
     const fy = selectableYears(plan).includes(posted) ? posted : fiscalYearFrom(c, plan);
     const view = viewOf(c);
     const [history, review, actions, audit] = await Promise.all([
-      measureHistory(db, plan, metrics),
+      projectHistory(db, plan, metrics, code),
       findReview(db, plan, code, fy),
       listImprovementActions(db, plan, code),
       can(view.account?.role, can_['plan.audit.read'])
@@ -151,10 +152,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         plan={plan}
         project={project}
         fiscalYear={fy}
-        history={history.map((y) => ({
-          fiscalYear: y.fiscalYear,
-          progress: y.projects.find((p) => p.project.code === code)!,
-        }))}
+        history={history}
         review={review}
         actions={actions}
         audit={audit}
@@ -227,19 +225,8 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         en: `The plan has no KPI "${code}".`,
       });
     const fy = fiscalYearFrom(c, plan);
-    const history = await measureHistory(db, plan, metrics);
-    return c.html(
-      <KpiPage
-        view={viewOf(c)}
-        plan={plan}
-        kpi={kpi}
-        fiscalYear={fy}
-        history={history.map((y) => ({
-          fiscalYear: y.fiscalYear,
-          progress: y.kpis.find((k) => k.kpi.code === code)!,
-        }))}
-      />,
-    );
+    const history = await kpiHistory(db, plan, metrics, code);
+    return c.html(<KpiPage view={viewOf(c)} plan={plan} kpi={kpi} fiscalYear={fy} history={history} />);
   });
 
   const renderActuals = async (

@@ -153,10 +153,24 @@ export async function measureYear(
   };
 }
 
-/** A project's (or KPI's) figures for every selectable year, for its page and chart. */
+/** Every selectable year of the plan, measured. */
 export async function measureHistory(q: Queryable, plan: Plan, registry: MetricRegistry) {
   const years = selectableYears(plan);
   return Promise.all(years.map((fy) => measureYear(q, plan, registry, fy)));
+}
+
+/** A project's figures for every selectable year, for its page and chart. */
+export async function projectHistory(q: Queryable, plan: Plan, registry: MetricRegistry, code: string) {
+  return (await measureHistory(q, plan, registry)).flatMap(({ fiscalYear, projects }) =>
+    projects.filter((p) => p.project.code === code).map((progress) => ({ fiscalYear, progress })),
+  );
+}
+
+/** A KPI's figures for every selectable year, for its page and chart. */
+export async function kpiHistory(q: Queryable, plan: Plan, registry: MetricRegistry, code: string) {
+  return (await measureHistory(q, plan, registry)).flatMap(({ fiscalYear, kpis }) =>
+    kpis.filter((k) => k.kpi.code === code).map((progress) => ({ fiscalYear, progress })),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
