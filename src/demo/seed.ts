@@ -1,8 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/connection';
-import type { Plan } from '../modules/plan/plan';
-import { kpiTargetValue } from '../modules/plan/plan';
-import { validateManualActual, writeManualActual } from '../modules/plan/service';
+import { kpiTargetValue, type ManualActualInput, type Plan, seedManualActuals } from '../modules/plan';
 import { createAccount } from '../platform/auth/accounts';
 import type { Role } from '../platform/auth/roles';
 import { accounts } from '../platform/schema';
@@ -63,63 +61,51 @@ function demoRatio(code: string, fiscalYear: number): number {
   return 0.62 + (h % 64) / 100;
 }
 
-/**
- * Fills an empty database with fictional accounts and actuals for the years before the current one,
- * so that a newcomer sees a living system. Does nothing when any account exists.
- */
-export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccountsList> {
-  const [existing] = await db.select({ n: count() }).from(accounts);
-  if ((existing?.n ?? 0) > 0) return [];
-  const created = await Promise.all(
-    demoPeople.map((p) =>
-      createAccount(db, { ...p, municipalityCode: plan.municipalityCode, password: demoPassword }),
-    ),
-  );
-  const admin = created.find((a) => a.role === 'admin');
-  const actor = {
-    accountId: admin?.id ?? null,
-    name: admin?.displayName ?? demoSource,
-    municipalityCode: plan.municipalityCode,
-  };
-  const pastYears = plan.fiscalYears.slice(0, -1);
-  await db.transaction(async (tx) => {
-    for (const fiscalYear of pastYears) {
-      const asOf = `${fiscalYear + 1}-03-31`;
-      for (const project of plan.projects.filter((p) => p.metric.key === 'manual')) {
-        const target = project.targets.get(fiscalYear);
-        if (target === undefined) continue;
-        const value = Math.round(target * demoRatio(project.code, fiscalYear));
-        const input = {
-          subjectKind: 'project' as const,
-          subjectCode: project.code,
-          fiscalYear,
-          value,
-          asOf,
-          source: demoSource,
-        };
-        await writeManualActual(tx, plan, actor, validateManualActual(plan, input));
-      }
-      for (const kpi of plan.kpis.filter((k) => k.metric === 'manual')) {
+/** The fictional figures: every manual project and KPI, for each plan year before the last. */
+function demoActuals(plan: Plan): ManualActualInput[] {
+  return plan.fiscalYears.slice(0, -1).flatMap((fiscalYear) => {
+    const asOf = `${fiscalYear + 1}-03-31`;
+    const figure = { fiscalYear, asOf, source: demoSource };
+    const projects = plan.projects
+      .filter((p) => p.metric.key === 'manual' && p.targets.has(fiscalYear))
+      .map((project) => ({
+        ...figure,
+        subjectKind: 'project' as const,
+        subjectCode: project.code,
+        value: Math.round((project.targets.get(fiscalYear) ?? 0) * demoRatio(project.code, fiscalYear)),
+      }));
+    const kpis = plan.kpis
+      .filter((k) => k.metric === 'manual')
+      .map((kpi) => {
         const base = kpi.baseline.value;
-        const goal = kpiTargetValue(kpi);
         const step = (fiscalYear - plan.baselineYear) / (plan.file.period.to - plan.baselineYear);
         const trend =
           kpi.target.kind === 'keep'
             ? base * (demoRatio(kpi.code, fiscalYear) * 0.1 + 0.94)
-            : base + (goal - base) * step * 0.9;
+            : base + (kpiTargetValue(kpi) - base) * step * 0.9;
         const value = kpi.unit === '%' ? Math.round(trend * 10) / 10 : Math.round(trend);
-        const input = {
-          subjectKind: 'kpi' as const,
-          subjectCode: kpi.code,
-          fiscalYear,
-          value,
-          asOf,
-          source: demoSource,
-        };
-        await writeManualActual(tx, plan, actor, validateManualActual(plan, input));
-      }
-    }
+        return { ...figure, subjectKind: 'kpi' as const, subjectCode: kpi.code, value };
+      });
+    return [...projects, ...kpis];
   });
+}
+
+/**
+ * Fills an empty database with fictional accounts and actuals for the years before the current one,
+ * so that a newcomer sees a living system. Does nothing when any account exists. The figures are
+ * entered by "架空のサンプルデータ", not by a person, and logged as one seeding.
+ */
+export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccountsList> {
+  const [existing] = await db.select({ n: count() }).from(accounts);
+  if ((existing?.n ?? 0) > 0) return [];
+  const seeder = { accountId: null, name: demoSource, municipalityCode: plan.municipalityCode };
+  // the password hashing and the figures do not depend on each other: one waits while the other runs
+  await Promise.all([
+    ...demoPeople.map((p) =>
+      createAccount(db, { ...p, municipalityCode: plan.municipalityCode, password: demoPassword }),
+    ),
+    seedManualActuals(db, plan, seeder, demoActuals(plan)),
+  ]);
   return demoAccountsList;
 }
 

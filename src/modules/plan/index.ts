@@ -15,7 +15,8 @@ import { planRoutes } from './routes';
 
 export type { Measurement, MetricRecord, MetricRegistry, MetricSource } from './metric-registry';
 export type { Kpi, Plan, Project } from './plan';
-export { measureYear } from './service';
+export { kpiTargetValue } from './plan';
+export { type ManualActualInput, measureYear, seedManualActuals } from './service';
 
 export function registerPlanMetrics(registry: MetricRegistry): void {
   registry.register(manualMetric);

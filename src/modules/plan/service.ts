@@ -330,6 +330,39 @@ export async function writeManualActual(
   return { change: before ? 'updated' : 'created', actual: after };
 }
 
+/**
+ * Loads many figures into a plan that has none of them yet (demo data, a first migration of past
+ * years): validated like any other, written in one statement, logged as one seeding. Figures that
+ * already exist are left as they are.
+ */
+export async function seedManualActuals(db: Db, plan: Plan, actor: Actor, inputs: ManualActualInput[]) {
+  assertActorOf(plan, actor);
+  const figures = inputs.map((input) => validateManualActual(plan, input));
+  if (figures.length === 0) return 0;
+  return db.transaction(async (tx) => {
+    const written = await tx
+      .insert(manualActuals)
+      .values(
+        figures.map(({ subject: _, ...figure }) => ({
+          municipalityCode: plan.municipalityCode,
+          planId: plan.id,
+          ...figure,
+          enteredBy: actor.accountId,
+          enteredByName: actor.name,
+        })),
+      )
+      .onConflictDoNothing()
+      .returning({ id: manualActuals.id });
+    await recordAudit(tx, actor, {
+      action: 'manual_actual.seed',
+      entityType: 'plan',
+      entityKey: plan.id,
+      after: { figures: written.length, fiscalYears: [...new Set(figures.map((f) => f.fiscalYear))] },
+    });
+    return written.length;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 // PDCA: CHECK (review) and ACT (improvement actions)
 
