@@ -17,6 +17,8 @@ export type Queryable = Db | Tx;
 export interface Database {
   db: Db;
   kind: 'pglite' | 'postgres';
+  /** Runs one plain statement without parameters and returns its rows (migrations' bookkeeping). */
+  query<T>(text: string): Promise<T[]>;
   /** Runs a script of several statements (migrations); a failed script's open transaction is rolled back. */
   execScript(sql: string): Promise<void>;
   close(): Promise<void>;
@@ -49,6 +51,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
     return {
       db: drizzleNodePg(pool, { schema }) as unknown as Db,
       kind: 'postgres',
+      query: async <T>(text: string) => (await pool.query(text)).rows as T[],
       execScript: async (sql) => {
         const client = await pool.connect();
         try {
@@ -67,6 +70,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir: str
   return {
     db: drizzlePglite(client, { schema }) as unknown as Db,
     kind: 'pglite',
+    query: async <T>(text: string) => (await client.query<T>(text)).rows,
     execScript: async (sql) => {
       try {
         await client.exec(sql);

@@ -2,22 +2,25 @@ import { readdir, readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './connection';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+export const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
 
 /**
  * Applies the checked-in SQL migrations in file-name order, each once, each in its own transaction.
  * An advisory lock keeps two starting processes from applying the same migration twice.
  */
-export async function migrate(database: Database): Promise<string[]> {
+export async function migrate(database: Pick<Database, 'query' | 'execScript'>): Promise<string[]> {
   const files = (await readdir(migrationsDir)).filter((f) => f.endsWith('.sql')).sort();
   await database.execScript(`
     create table if not exists schema_migrations (
       name text primary key,
       applied_at timestamptz not null default now()
     );`);
+  const rows = await database.query<{ name: string }>('select name from schema_migrations');
+  const done = new Set(rows.map((r) => r.name));
   const applied: string[] = [];
-  for (const file of files) {
-    const sql = await readFile(migrationsDir + file, 'utf8');
+  // a migration seen as done is skipped without a transaction; the others are checked again under the lock
+  for (const file of files.filter((f) => !done.has(f.replace(/'/g, '')))) {
+    const script = await readFile(migrationsDir + file, 'utf8');
     const name = file.replace(/'/g, '');
     // the insert fails on the primary key if another process applied it meanwhile, rolling back its copy
     await database
@@ -29,7 +32,7 @@ export async function migrate(database: Database): Promise<string[]> {
           raise exception using errcode = 'P0001', message = 'already-applied';
         end if;
       end $$;
-      ${sql}
+      ${script}
       ;
       insert into schema_migrations (name) values ('${name}');
       commit;`)

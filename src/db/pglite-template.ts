@@ -1,13 +1,14 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { migrationsDir } from './migrate';
 
 /**
- * Creating a PGlite database runs initdb in WebAssembly, which takes seconds. An empty cluster made
- * once at `npm install` (scripts/prepare-pglite-template.ts) and copied into each new data folder
- * takes a fraction of that. The file is keyed by PGlite's version, so an upgrade makes a new one.
+ * Creating a PGlite database runs initdb in WebAssembly, which takes seconds. A migrated, empty
+ * database made once at `npm install` (scripts/prepare-pglite-template.ts) and copied into each new
+ * data folder takes a fraction of that. The file is keyed by PGlite's version and the migrations.
  */
 const pgliteEntry = createRequire(import.meta.url).resolve('@electric-sql/pglite');
 const pgliteFolder = pgliteEntry.slice(
@@ -16,11 +17,23 @@ const pgliteFolder = pgliteEntry.slice(
 );
 const pgliteVersion: string = JSON.parse(readFileSync(join(pgliteFolder, 'package.json'), 'utf8')).version;
 
+// the template holds the migrated schema too, so it is also keyed by the migrations it holds
+const migrationsKey = createHash('sha256')
+  .update(
+    readdirSync(migrationsDir)
+      .filter((f) => f.endsWith('.sql'))
+      .sort()
+      .map((f) => f + readFileSync(join(migrationsDir, f), 'utf8'))
+      .join('\n'),
+  )
+  .digest('hex')
+  .slice(0, 12);
+
 export const templateFile = join(
   dirname(dirname(pgliteFolder)),
   '.cache',
   'tsunagu',
-  `pglite-${pgliteVersion}.tar.gz`,
+  `pglite-${pgliteVersion}-${migrationsKey}.tar.gz`,
 );
 
 /** The template to start a new data folder from, or undefined when none was prepared. */
@@ -32,16 +45,4 @@ export async function readPgliteTemplate(): Promise<Blob | undefined> {
 /** True when the folder holds no PGlite database yet (a template can be copied in). */
 export function isNewDataFolder(dataDir: string): boolean {
   return dataDir.startsWith('memory://') || !existsSync(join(dataDir, 'PG_VERSION'));
-}
-
-export async function writePgliteTemplate(): Promise<string> {
-  const pglite = await PGlite.create();
-  const dump = await pglite.dumpDataDir('gzip');
-  await pglite.close();
-  await mkdir(dirname(templateFile), { recursive: true });
-  // written under another name first, so a start never reads half a file
-  const partial = `${templateFile}.${process.pid}.partial`;
-  await writeFile(partial, Buffer.from(await dump.arrayBuffer()));
-  await rename(partial, templateFile);
-  return templateFile;
 }
