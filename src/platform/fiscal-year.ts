@@ -78,3 +78,16 @@ export function formatDate(lang: Lang, value: string | Date): string {
 export function todayInJapan(now: Date = new Date()): string {
   return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(now);
 }
+
+/** An instant as 2026/11/25 21:10 (Japan time), or "—" when there is none. */
+export function formatDateTime(lang: Lang, value: Date | string | null | undefined): string {
+  if (!value) return '—';
+  return new Date(value).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
+    timeZone: 'Asia/Tokyo',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
+}

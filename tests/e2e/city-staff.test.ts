@@ -172,9 +172,14 @@ describe('city staff', () => {
     expect(action).toContain('あきる野商工会');
     expect(action).toContain('令和9年3月31日');
     expect(await actions.first().locator('select').inputValue()).toBe('planned');
-    const history = await textOf(page.locator('section[aria-labelledby="audit"] tbody'));
-    expect(history).toContain('pdca_review.create');
-    expect(history).toContain('improvement_action.create');
+    const history = page.locator('section[aria-labelledby="audit"] tbody');
+    const logged = await history
+      .locator('tr[data-audit]')
+      .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-audit')));
+    expect(logged).toEqual(expect.arrayContaining(['pdca_review.create', 'improvement_action.create']));
+    // read as words, not codes
+    expect(await textOf(history)).toContain('評価の登録');
+    expect(await textOf(history)).toContain('改善項目の追加');
 
     await page.goto('/');
     expect(await textOf(projectRow(project.code).locator('td').last())).toBe('B');

@@ -13,6 +13,18 @@ describe('a wrong actual', () => {
   beforeAll(async () => {
     journeys = await openJourneys();
     page = await journeys.loggedInAs('admin');
+    // a correction of last year's figure, so that the change history has something to keep
+    const corrected = await page.request.post('/api/v1/plan/actuals', {
+      data: {
+        subjectKind: 'project',
+        subjectCode: 'succession-seminar',
+        fiscalYear: 2025,
+        value: 44,
+        asOf: '2026-04-30',
+        source: 'セミナー受付名簿（確定値）',
+      },
+    });
+    expect(corrected.status()).toBe(201);
     await page.goto('/plan/projects/succession-seminar?fy=2026');
     changesBefore = await changeHistory().count();
   });

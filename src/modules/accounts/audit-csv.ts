@@ -1,8 +1,8 @@
 import { stringify } from 'csv-stringify/sync';
 import type { Queryable } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
+import { actionLabel, auditChangesText, entityLabel } from '../../platform/audit-text';
 import type { Lang } from '../../platform/i18n';
-import { actionLabel, auditChangesText, entityLabel } from './pages/audit-text';
 import { type AuditEntry, type AuditFilter, auditLogBatches } from './service';
 
 const header = {

@@ -7,6 +7,7 @@ import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
 import { accountsApi } from './api';
+import { describeAccountAuditEntries } from './audit-words';
 import { accountPermissions } from './permissions';
 import { accountsRoutes, type MunicipalityDirectory } from './routes';
 
@@ -15,6 +16,7 @@ export { accountPermissions } from './permissions';
 export function accountsModule(deps: AppDependencies & { api: ApiDescription }) {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
+  describeAccountAuditEntries();
   // the organisations of 第5章 come from each municipality's plan file
   const municipality: MunicipalityDirectory = (code, lang) => {
     const file = deps.plans.byMunicipality(code)?.file;

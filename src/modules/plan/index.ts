@@ -7,6 +7,7 @@ import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
 import { actualsCsvRoutes } from './actuals-csv-routes';
 import { planApi } from './api';
+import { describePlanAuditEntries } from './audit-words';
 import type { MetricRegistry } from './metric-registry';
 import { manualMetric } from './metrics';
 import { planPermissions } from './permissions';
@@ -25,6 +26,7 @@ export function registerPlanMetrics(registry: MetricRegistry): void {
 export function planModule(deps: AppDependencies & { api: ApiDescription }) {
   const app = new Hono<AppEnv>();
   const db = deps.database.db;
+  describePlanAuditEntries();
   addNavigation(
     {
       href: '/',

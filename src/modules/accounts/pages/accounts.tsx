@@ -1,4 +1,5 @@
 import { roles } from '../../../platform/auth/roles';
+import { formatDateTime } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import {
   type AccountFilter,
@@ -10,7 +11,6 @@ import {
 import {
   type FormProblem,
   type FormValues,
-  formatDateTime,
   invalidIf,
   type MunicipalityInfo,
   organisationName,

@@ -1,7 +1,9 @@
+import { actionLabel, auditChanges, entityLabel } from '../../../platform/audit-text';
+import { formatDateTime } from '../../../platform/fiscal-year';
+import { AuditChanges } from '../../../platform/ui/audit-changes';
 import { ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { AuditEntry, AuditFilter } from '../service';
-import { type AuditChange, actionLabel, auditChanges, entityLabel } from './audit-text';
-import { type FormProblem, formatDateTime, invalidIf } from './components';
+import { type FormProblem, invalidIf } from './components';
 
 /** The filter as a query string (without the page cursor), for links and the CSV export. */
 export function auditQuery(
@@ -16,27 +18,6 @@ export function auditQuery(
   for (const [key, value] of Object.entries(extra)) params.set(key, String(value));
   const query = params.toString();
   return query ? `?${query}` : '';
-}
-
-function Changes(props: { view: PageView; changes: AuditChange[] }) {
-  if (props.changes.length === 0) return <span>—</span>;
-  return (
-    <ul class="changes">
-      {props.changes.map((change) => (
-        <li>
-          <span class="change-label">{change.label}</span>:{' '}
-          {change.before !== undefined ? (
-            <>
-              <del>{change.before}</del>
-              <span class="visually-hidden">{tr(props.view, 'から', ' changed to ')}</span>
-              <span aria-hidden="true"> → </span>
-            </>
-          ) : null}
-          <ins>{change.after ?? '—'}</ins>
-        </li>
-      ))}
-    </ul>
-  );
 }
 
 /** The municipality's audit log: who changed what and when, newest first, filtered and paged. */
@@ -170,7 +151,7 @@ export function AuditLogPage(props: {
                     )}
                   </td>
                   <td>
-                    <Changes view={view} changes={auditChanges(view.lang, entry)} />
+                    <AuditChanges view={view} changes={auditChanges(view.lang, entry)} />
                   </td>
                 </tr>
               ))}

@@ -19,19 +19,6 @@ export interface MunicipalityInfo {
   organisations: Organisation[];
 }
 
-/** An instant as 2026/11/25 21:10 (Japan time), or "—" when there is none. */
-export function formatDateTime(lang: Lang, value: Date | string | null | undefined): string {
-  if (!value) return '—';
-  return new Date(value).toLocaleString(lang === 'ja' ? 'ja-JP' : 'en-GB', {
-    timeZone: 'Asia/Tokyo',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-    hour: '2-digit',
-    minute: '2-digit',
-  });
-}
-
 export function roleName(lang: Lang, role: string): string {
   return role in roleNames ? localise(lang, roleNames[role as Role]) : role;
 }

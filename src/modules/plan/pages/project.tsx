@@ -1,6 +1,8 @@
-import { formatDate, formatFiscalYear } from '../../../platform/fiscal-year';
+import { actionLabel, auditChanges } from '../../../platform/audit-text';
+import { formatDate, formatDateTime, formatFiscalYear } from '../../../platform/fiscal-year';
 import { localise, titleIn } from '../../../platform/i18n';
 import type { auditLog } from '../../../platform/schema';
+import { AuditChanges } from '../../../platform/ui/audit-changes';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { Plan, Project } from '../plan';
 import type { improvementActions, pdcaReviews } from '../schema';
@@ -326,25 +328,17 @@ function AuditSection(props: { view: PageView; audit: (typeof auditLog.$inferSel
                 <th scope="col">{tr(view, '日時', 'When')}</th>
                 <th scope="col">{tr(view, '変更者', 'Who')}</th>
                 <th scope="col">{tr(view, '操作', 'What')}</th>
-                <th scope="col">{tr(view, '変更前', 'Before')}</th>
-                <th scope="col">{tr(view, '変更後', 'After')}</th>
+                <th scope="col">{tr(view, '変更内容', 'Changes')}</th>
               </tr>
             </thead>
             <tbody>
               {props.audit.map((entry) => (
-                <tr>
-                  <td>
-                    {new Date(entry.at).toLocaleString(view.lang === 'ja' ? 'ja-JP' : 'en-GB', {
-                      timeZone: 'Asia/Tokyo',
-                    })}
-                  </td>
+                <tr data-audit={entry.action}>
+                  <td>{formatDateTime(view.lang, entry.at)}</td>
                   <td>{entry.actorName}</td>
-                  <td>{entry.action}</td>
+                  <td>{actionLabel(view.lang, entry.action)}</td>
                   <td>
-                    <code>{entry.before ? JSON.stringify(entry.before) : '—'}</code>
-                  </td>
-                  <td>
-                    <code>{entry.after ? JSON.stringify(entry.after) : '—'}</code>
+                    <AuditChanges view={view} changes={auditChanges(view.lang, entry)} />
                   </td>
                 </tr>
               ))}
