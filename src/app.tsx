@@ -72,7 +72,7 @@ export function createApp(deps: AppDependencies) {
   });
   app.get('/healthz', (c) => c.json({ ok: true }));
 
-  app.route('/', authRoutes(database.db, config));
+  app.route('/', authRoutes(database.db, config, api));
   app.route('/', planModule({ ...deps, api }));
   app.route('/', accountsModule({ ...deps, api }));
 

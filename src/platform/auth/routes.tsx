@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection';
 import { UserError } from '../errors';
 import { type AppContext, type AppEnv, cookieNames } from '../http';
 import { localise } from '../i18n';
+import type { ApiDescription } from '../openapi';
 import { CsrfField, ErrorSummary, Layout, tr, viewOf } from '../ui/layout';
 import { logIn, logOut } from './accounts';
 
@@ -60,8 +61,25 @@ function LoginPage(props: { c: AppContext; next: string; email?: string; error?:
   );
 }
 
-export function authRoutes(db: Db, config: Config) {
+export function authRoutes(db: Db, config: Config, api: ApiDescription) {
   const app = new Hono<AppEnv>();
+  api.add(
+    {
+      method: 'post',
+      path: '/api/v1/session',
+      tag: 'session',
+      summary: 'Log in: sets the session cookie used by the other operations',
+      body: LoginSchema.omit({ next: true }),
+      responses: { 200: 'Logged in', 401: 'Wrong e-mail address or password', 429: 'Too many failed logins' },
+    },
+    {
+      method: 'delete',
+      path: '/api/v1/session',
+      tag: 'session',
+      summary: 'Log out',
+      responses: { 204: 'Logged out' },
+    },
+  );
   const openSession = (c: AppContext, token: string) =>
     setCookie(c, cookieNames.session, token, {
       path: '/',
