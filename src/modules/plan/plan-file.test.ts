@@ -96,3 +96,23 @@ describe('a bad plan file', () => {
     expect(() => parsePlanFile('x.yaml', 'id: [unclosed')).toThrow(/not valid YAML/);
   });
 });
+
+describe('event categories', () => {
+  it('are declared by the plan, and a binding may only name a declared one', async () => {
+    const text = await readFile('tests/fixtures/midori-town.yaml', 'utf8');
+    const bound = text.replace(
+      'metric: manual\n            targets: { 2024: 10',
+      'metric: { key: events.participants, params: { category: woodwork } }\n            targets: { 2024: 10',
+    );
+    expect(() => parsePlanFile('x.yaml', bound)).toThrow(
+      /"woodwork" is not one of eventCategories \(none declared\)/,
+    );
+    const declared = `${bound}\neventCategories:\n  - { code: woodwork, title: 木工教室 }\n`;
+    expect(parsePlanFile('x.yaml', declared).eventCategories.map((c) => c.code)).toEqual(['woodwork']);
+  });
+
+  it('list the kinds of event Akiruno holds', async () => {
+    const plan = await readPlanFile('plans/akiruno.yaml');
+    expect(plan.eventCategories.map((c) => c.code)).toContain('succession-seminar');
+  });
+});

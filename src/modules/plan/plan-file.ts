@@ -89,6 +89,8 @@ export const PlanFileSchema = z
         }),
       )
       .default([]),
+    /** the kinds of event the municipality holds, named by the modules that count them (events.*) */
+    eventCategories: z.array(z.strictObject({ code, ...localisedTitle })).default([]),
   })
   .superRefine((plan, ctx) => {
     if (plan.period.to < plan.period.from) {
@@ -104,6 +106,17 @@ export const PlanFileSchema = z
         message: 'must not exceed achievedPercent',
       });
     }
+    const categories = new Set(plan.eventCategories.map((c) => c.code));
+    const checkCategory = (metric: z.infer<typeof metricBinding>, path: (string | number)[]) => {
+      const category = typeof metric === 'object' ? metric.params.category : undefined;
+      if (category !== undefined && !categories.has(String(category))) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [...path, 'metric', 'params', 'category'],
+          message: `"${category}" is not one of eventCategories (${[...categories].join(', ') || 'none declared'})`,
+        });
+      }
+    };
     const seen = new Map<string, string>();
     const claim = (kind: string, value: string, path: (string | number)[]) => {
       const key = `${kind}:${value}`;
@@ -114,6 +127,10 @@ export const PlanFileSchema = z
     };
     plan.kpis.forEach((k, i) => {
       claim('kpi', k.code, ['kpis', i, 'code']);
+      checkCategory(k.metric, ['kpis', i]);
+    });
+    plan.eventCategories.forEach((c, i) => {
+      claim('event category', c.code, ['eventCategories', i, 'code']);
     });
     plan.directions.forEach((d, di) => {
       claim('direction', d.code, ['directions', di, 'code']);
@@ -122,6 +139,7 @@ export const PlanFileSchema = z
         m.projects.forEach((p, pi) => {
           const path = ['directions', di, 'measures', mi, 'projects', pi];
           claim('project', p.code, [...path, 'code']);
+          checkCategory(p.metric, path);
           for (const year of Object.keys(p.targets)) {
             const fy = Number(year);
             if (fy < plan.period.from || fy > plan.period.to) {
