@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import { accountsModule } from './modules/accounts';
+import { eventsModule } from './modules/events';
 import { planModule } from './modules/plan';
 import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
@@ -75,6 +76,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', authRoutes(database.db, config, api));
   app.route('/', planModule({ ...deps, api }));
   app.route('/', accountsModule({ ...deps, api }));
+  app.route('/', eventsModule(deps));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));
 

@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/seed';
+import { registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
@@ -23,6 +24,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     await migrate(database);
     const metrics = new MetricRegistry();
     registerPlanMetrics(metrics);
+    registerEventMetrics(metrics);
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
     const app = createApp({ config, database, plans, metrics });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, publishEvent, registerForEvent } from '../../src/modules/events';
 import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
@@ -27,6 +28,11 @@ interface Context {
   actionId: number;
   /** an account that only the matrix uses, so that changing it disturbs no other cell */
   targetAccountId: number;
+  /** a published event with one registration, and a draft */
+  eventId: number;
+  draftEventId: number;
+  registrationId: number;
+  registrationToken: string;
 }
 
 interface RouteRule {
@@ -268,6 +274,94 @@ matrix.push(
   },
 );
 
+// ----- events (src/modules/events): anyone browses and registers; the organisers' pages, with the
+// participant lists (personal data), are for city staff, support staff and associations.
+const eventManagers: Who[] = ['admin', 'shokokai', 'bista', 'shotenkai'];
+const matrixParticipant = 'roles-matrix-participant@example.jp';
+const inAMonth = () =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date(Date.now() + 30 * 86_400_000));
+const eventForm = (title: string) => ({
+  category: 'succession-seminar',
+  title,
+  date: inAMonth(),
+  startTime: '14:00',
+  endTime: '16:00',
+  place: '市役所 会議室',
+  capacity: '20',
+  feeYen: '0',
+  organiser: 'bista',
+});
+matrix.push(
+  { route: 'GET /events', path: '/events', allowed: everyone, ok: 200 },
+  {
+    route: 'GET /events/:id{[0-9]+}',
+    path: (ctx) => `/events/${ctx.eventId}`,
+    allowed: everyone,
+    ok: 200,
+    content: (_who, body) => expect(body).not.toContain(matrixParticipant),
+  },
+  {
+    route: 'POST /events/:id{[0-9]+}/registrations',
+    path: (ctx) => `/events/${ctx.eventId}/registrations`,
+    allowed: everyone,
+    ok: 303,
+    form: (who) => ({
+      name: `行列テスト ${who}`,
+      kana: 'ぎょうれつてすと',
+      email: `matrix-${who}@example.jp`,
+      phone: '',
+      idempotencyKey: `roles-matrix-registration-${who}`,
+    }),
+  },
+  {
+    route: 'GET /events/registrations/:token',
+    path: (ctx) => `/events/registrations/${ctx.registrationToken}`,
+    allowed: everyone,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/registrations/:token/cancel',
+    path: (ctx) => `/events/registrations/${ctx.registrationToken}/cancel`,
+    allowed: everyone,
+    ok: 'permitted',
+    form: () => ({}),
+  },
+  {
+    route: 'GET /events/manage',
+    path: '/events/manage',
+    allowed: eventManagers,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/manage',
+    path: '/events/manage',
+    allowed: eventManagers,
+    ok: 303,
+    form: (who) => eventForm(`roles matrix ${who}`),
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}',
+    path: (ctx) => `/events/manage/${ctx.eventId}`,
+    allowed: eventManagers,
+    ok: 200,
+    content: (_who, body) => expect(body).toContain(matrixParticipant),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/publish',
+    path: (ctx) => `/events/manage/${ctx.draftEventId}/publish`,
+    allowed: eventManagers,
+    ok: 'permitted',
+    form: () => ({}),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/registrations/:registrationId{[0-9]+}/check-in',
+    path: (ctx) => `/events/manage/${ctx.eventId}/registrations/${ctx.registrationId}/check-in`,
+    allowed: eventManagers,
+    ok: 'permitted',
+    form: () => ({}),
+  },
+);
+
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
 
@@ -277,7 +371,14 @@ const expectedStatus = (rule: RouteRule, who: Who) =>
 describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
   let t: TestInstance;
   const clients = new Map<Who, TestClient>();
-  const ctx: Context = { actionId: 0, targetAccountId: 0 };
+  const ctx: Context = {
+    actionId: 0,
+    targetAccountId: 0,
+    eventId: 0,
+    draftEventId: 0,
+    registrationId: 0,
+    registrationToken: '',
+  };
 
   beforeAll(async () => {
     t = await startInstance(kind);
@@ -300,6 +401,34 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
       password: 'roles-matrix-2026',
     });
     ctx.targetAccountId = targetAccount.id;
+    const organiser = await actorOf(t, 'bista');
+    const choices = {
+      organisations: t.plans.defaultPlan.file.organisations,
+      categories: t.plans.defaultPlan.file.eventCategories,
+    };
+    const event = await createEvent(
+      t.database.db,
+      organiser,
+      eventForm('行列テストのセミナー（架空）'),
+      choices,
+    );
+    await publishEvent(t.database.db, organiser, event.id);
+    ctx.eventId = event.id;
+    const draft = await createEvent(
+      t.database.db,
+      organiser,
+      eventForm('行列テストの下書き（架空）'),
+      choices,
+    );
+    ctx.draftEventId = draft.id;
+    const registration = await registerForEvent(t.database.db, event.id, {
+      name: '行列テスト 参加者（架空）',
+      kana: 'ぎょうれつてすと',
+      email: matrixParticipant,
+      idempotencyKey: 'roles-matrix-participant',
+    });
+    ctx.registrationId = registration.registration.id;
+    ctx.registrationToken = registration.registration.cancelToken;
   });
   afterAll(async () => {
     await t?.stop();

@@ -1,0 +1,42 @@
+// The events module owns events (seminars, meet-ups, marche days), registrations with their waiting
+// list and cancel links, and check-in at the door. Attendance is what it reports to the plan
+// (`events.participants`, `events.held`).
+import { Hono } from 'hono';
+import type { AppDependencies } from '../../app';
+import type { AppEnv } from '../../platform/http';
+import { addNavigation } from '../../platform/ui/navigation';
+import type { MetricRegistry } from '../plan';
+import { describeEventAuditEntries } from './audit-words';
+import { heldMetric, participantsMetric } from './metrics';
+import { eventPermissions } from './permissions';
+import { eventRoutes } from './routes';
+
+export { eventPermissions } from './permissions';
+export {
+  cancelRegistration,
+  checkIn,
+  createEvent,
+  listParticipants,
+  publishEvent,
+  registerForEvent,
+} from './service';
+
+export function registerEventMetrics(registry: MetricRegistry): void {
+  registry.register(participantsMetric);
+  registry.register(heldMetric);
+}
+
+export function eventsModule(deps: AppDependencies) {
+  const app = new Hono<AppEnv>();
+  describeEventAuditEntries(deps.plans.plans.flatMap((plan) => plan.file.eventCategories));
+  addNavigation(
+    { href: '/events', label: { ja: 'イベント', en: 'Events' } },
+    {
+      href: '/events/manage',
+      label: { ja: 'イベント管理', en: 'Manage events' },
+      permission: eventPermissions['events.manage'],
+    },
+  );
+  app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
+  return app;
+}

@@ -1,0 +1,91 @@
+import { formatDate } from '../../../platform/fiscal-year';
+import { formatNumber, type Lang, titleIn } from '../../../platform/i18n';
+import { type PageView, tr } from '../../../platform/ui/layout';
+import { type EventWithCounts, japanTime } from '../service';
+
+/** A form's values as sent, to show them again beside its errors. */
+export type FormValues = Record<string, string | undefined>;
+
+/** A refused form: the message, the problems one per line, and the fields they concern. */
+export interface FormProblem {
+  message: string;
+  details: string[];
+  fields: string[];
+}
+
+/** An organisation of the plan (第5章) that can organise events. */
+export interface Organiser {
+  code: string;
+  name: string;
+  nameEn?: string | undefined;
+}
+
+/** aria attributes of a field that has a problem, so that a screen reader announces it. */
+export function invalidIf(problem: FormProblem | undefined, field: string) {
+  return problem?.fields.includes(field) ? { 'aria-invalid': 'true' as const } : {};
+}
+
+export function organiserName(lang: Lang, code: string, organisers: Organiser[]): string {
+  const organiser = organisers.find((o) => o.code === code);
+  if (!organiser) return code;
+  return lang === 'en' && organiser.nameEn ? organiser.nameEn : organiser.name;
+}
+
+/** A kind of event as the plan file declares it (`eventCategories`). */
+export interface Category {
+  code: string;
+  title: string;
+  titleEn?: string | undefined;
+}
+
+export function categoryName(lang: Lang, code: string, categories: Category[]): string {
+  const category = categories.find((c) => c.code === code);
+  return category ? titleIn(lang, category) : code;
+}
+
+/** 令和8年12月1日 14:00–16:00 */
+export function eventWhen(lang: Lang, event: { startsAt: Date; endsAt: Date }): string {
+  return `${formatDate(lang, event.startsAt)} ${japanTime(event.startsAt)}–${japanTime(event.endsAt)}`;
+}
+
+export function formatYen(lang: Lang, yen: number): string {
+  if (yen === 0) return lang === 'en' ? 'Free' : '無料';
+  return lang === 'en' ? `¥${formatNumber(lang, yen)}` : `${formatNumber(lang, yen)}円`;
+}
+
+export function remainingSeats(event: EventWithCounts): number {
+  return Math.max(0, event.capacity - event.confirmed);
+}
+
+/** Date, place, capacity, remaining seats, fee and organiser of an event, as a definition list. */
+export function EventFacts(props: {
+  view: PageView;
+  event: EventWithCounts;
+  organisers: Organiser[];
+  categories: Category[];
+}) {
+  const { view, event } = props;
+  const remaining = remainingSeats(event);
+  return (
+    <dl class="facts">
+      <dt>{tr(view, '種類', 'Kind')}</dt>
+      <dd>{categoryName(view.lang, event.category, props.categories)}</dd>
+      <dt>{tr(view, '日時', 'When')}</dt>
+      <dd data-field="when">{eventWhen(view.lang, event)}</dd>
+      <dt>{tr(view, '会場', 'Place')}</dt>
+      <dd>{event.place}</dd>
+      <dt>{tr(view, '定員', 'Capacity')}</dt>
+      <dd>{tr(view, `${event.capacity}人`, `${event.capacity}`)}</dd>
+      <dt>{tr(view, '残りの席', 'Seats left')}</dt>
+      <dd data-field="remaining">
+        {remaining > 0
+          ? tr(view, `${remaining}人`, `${remaining}`)
+          : tr(view, '満席（キャンセル待ちで受け付けます）', 'Full (you can join the waiting list)')}
+      </dd>
+      <dt>{tr(view, '参加費', 'Fee')}</dt>
+      <dd>{formatYen(view.lang, event.feeYen)}</dd>
+      <dt>{tr(view, '主催', 'Organiser')}</dt>
+      <dd>{organiserName(view.lang, event.organiser, props.organisers)}</dd>
+    </dl>
+  );
+}
