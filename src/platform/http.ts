@@ -8,7 +8,7 @@ import type { Actor } from './audit';
 import { type Account, accountOfSession } from './auth/accounts';
 import { can } from './auth/roles';
 import { UserError } from './errors';
-import { type Lang, parseLang } from './i18n';
+import { type Lang, localise, parseLang, type Text } from './i18n';
 
 export type AppEnv = {
   Variables: {
@@ -135,4 +135,14 @@ export function actorOf(c: AppContext): Actor {
 
 export function isApiRequest(c: Context): boolean {
   return c.req.path.startsWith('/api/');
+}
+
+/**
+ * The notice shown after a successful form (Post/Redirect/Get): the redirect carries `?saved=key`,
+ * and the page looks the key up among the notices its routes declare.
+ */
+export function savedNotice(c: AppContext, notices: Record<string, Text>): string | undefined {
+  const key = c.req.query('saved');
+  const notice = key !== undefined && Object.hasOwn(notices, key) ? notices[key] : undefined;
+  return notice ? localise(c.get('lang'), notice) : undefined;
 }

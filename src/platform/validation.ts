@@ -58,3 +58,20 @@ export function parseInput<S extends z.ZodType>(
     describeProblems(schema, input, labels),
   );
 }
+
+/** An e-mail address as people type it: trimmed, lower-cased, checked, with messages in both languages. */
+export function emailAddress() {
+  return z
+    .string(bilingual('メールアドレスを入力してください。', 'Enter an e-mail address.'))
+    .trim()
+    .toLowerCase()
+    .max(254, bilingual('254文字以内にしてください。', 'Use at most 254 characters.'))
+    .pipe(
+      z.email(
+        bilingual(
+          'メールアドレスの形で入力してください（例：yamada@example.jp）。',
+          'Enter an e-mail address, e.g. yamada@example.jp.',
+        ),
+      ),
+    );
+}

@@ -2,7 +2,14 @@ import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection';
 import { UserError } from '../../platform/errors';
-import { type AppContext, type AppEnv, actorOf, cookieNames, requirePermission } from '../../platform/http';
+import {
+  type AppContext,
+  type AppEnv,
+  actorOf,
+  cookieNames,
+  requirePermission,
+  savedNotice,
+} from '../../platform/http';
 import { type Lang, localise } from '../../platform/i18n';
 import { viewOf } from '../../platform/ui/layout';
 import { auditLogCsv } from './audit-csv';
@@ -90,10 +97,7 @@ const notices = {
   enabled: { ja: 'アカウントの利用を再開しました。', en: 'The account was enabled.' },
 } as const;
 
-function noticeOf(c: AppContext): string | undefined {
-  const key = c.req.query('saved') as keyof typeof notices | undefined;
-  return key && key in notices ? localise(c.get('lang'), notices[key]) : undefined;
-}
+const noticeOf = (c: AppContext) => savedNotice(c, notices);
 
 const idOf = (c: AppContext) => Number(c.req.param('id'));
 

@@ -23,7 +23,7 @@ import { hashPassword, verifyPassword } from '../../platform/auth/passwords';
 import { type Role, roles } from '../../platform/auth/roles';
 import { notFound, UserError } from '../../platform/errors';
 import { accounts, auditLog, loginAttempts } from '../../platform/schema';
-import { bilingual, parseInput } from '../../platform/validation';
+import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 
 /** An organisation of the plan's 第5章 (city, 商工会, Bi@Sta, 商店会 …), as the plan file names it. */
 export interface Organisation {
@@ -124,19 +124,7 @@ const organisationText = z.preprocess(
 );
 
 export const NewAccountSchema = z.object({
-  email: z
-    .string(bilingual('メールアドレスを入力してください。', 'Enter an e-mail address.'))
-    .trim()
-    .toLowerCase()
-    .max(254, bilingual('254文字以内にしてください。', 'Use at most 254 characters.'))
-    .pipe(
-      z.email(
-        bilingual(
-          'メールアドレスの形で入力してください（例：yamada@example.jp）。',
-          'Enter an e-mail address, e.g. yamada@example.jp.',
-        ),
-      ),
-    ),
+  email: emailAddress(),
   displayName: displayNameText,
   role: roleChoice,
   organisation: organisationText.describe(

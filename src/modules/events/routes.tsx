@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { UserError } from '../../platform/errors';
-import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
+import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { localise } from '../../platform/i18n';
 import { viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
@@ -62,10 +62,7 @@ const notices = {
   cancelled: { ja: 'お申し込みを取り消しました。', en: 'Your registration was cancelled.' },
 } as const;
 
-function noticeOf(c: AppContext): string | undefined {
-  const key = c.req.query('saved') as keyof typeof notices | undefined;
-  return key && key in notices ? localise(c.get('lang'), notices[key]) : undefined;
-}
+const noticeOf = (c: AppContext) => savedNotice(c, notices);
 
 const eventIdOf = (c: AppContext) => Number(c.req.param('id'));
 

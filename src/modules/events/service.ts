@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
-import { bilingual, parseInput } from '../../platform/validation';
+import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { eventRegistrations, events } from './schema';
 
 export type EventRow = typeof events.$inferSelect;
@@ -354,19 +354,7 @@ export const RegistrationSchema = z.object({
       kanaPattern,
       bilingual('ひらがなかカタカナで入力してください。', 'Write the reading in hiragana or katakana.'),
     ),
-  email: z
-    .string(bilingual('メールアドレスを入力してください。', 'Enter an e-mail address.'))
-    .trim()
-    .toLowerCase()
-    .max(254, bilingual('254文字以内にしてください。', 'Use at most 254 characters.'))
-    .pipe(
-      z.email(
-        bilingual(
-          'メールアドレスの形で入力してください（例：yamada@example.jp）。',
-          'Enter an e-mail address, e.g. yamada@example.jp.',
-        ),
-      ),
-    ),
+  email: emailAddress(),
   phone: phoneText.default(null),
   idempotencyKey: z
     .string(

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { can } from '../../platform/auth/roles';
 import { UserError } from '../../platform/errors';
-import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
+import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { localise } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
 import { importSummaryFromQuery, importSummaryText } from './actuals-csv';
@@ -79,8 +79,7 @@ const notices = {
 function noticeOf(c: AppContext): string | undefined {
   const imported = importSummaryFromQuery(c.req.query());
   if (imported) return localise(c.get('lang'), importSummaryText(imported));
-  const key = c.req.query('saved') as keyof typeof notices | undefined;
-  return key && key in notices ? localise(c.get('lang'), notices[key]) : undefined;
+  return savedNotice(c, notices);
 }
 
 export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) {
