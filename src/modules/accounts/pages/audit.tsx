@@ -1,6 +1,5 @@
-import { actionLabel, auditChanges, entityLabel } from '../../../platform/audit-text';
-import { formatDateTime } from '../../../platform/fiscal-year';
-import { AuditChanges } from '../../../platform/ui/audit-changes';
+import { entityLabel } from '../../../platform/audit-text';
+import { AuditTable } from '../../../platform/ui/audit-changes';
 import { ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { AuditEntry, AuditFilter } from '../service';
 import { type FormProblem, invalidIf } from './components';
@@ -124,40 +123,20 @@ export function AuditLogPage(props: {
           )}
         </p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="entries">
-            <thead>
-              <tr>
-                <th scope="col">{tr(view, '日時', 'When')}</th>
-                <th scope="col">{tr(view, '変更者', 'Who')}</th>
-                <th scope="col">{tr(view, '操作', 'What')}</th>
-                <th scope="col">{tr(view, '対象', 'Record')}</th>
-                <th scope="col">{tr(view, '変更内容', 'Changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.entries.map((entry) => (
-                <tr data-audit={entry.action}>
-                  <td>{formatDateTime(view.lang, entry.at)}</td>
-                  <td>{entry.actorName}</td>
-                  <td>{actionLabel(view.lang, entry.action)}</td>
-                  <td>
-                    {entry.entityType === 'account' ? (
-                      <a href={`/admin/accounts/${entry.entityKey}`}>
-                        {entityLabel(view.lang, entry.entityType)} #{entry.entityKey}
-                      </a>
-                    ) : (
-                      `${entityLabel(view.lang, entry.entityType)} ${entry.entityKey}`
-                    )}
-                  </td>
-                  <td>
-                    <AuditChanges view={view} changes={auditChanges(view.lang, entry)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable
+          view={view}
+          entries={props.entries}
+          labelledBy="entries"
+          recordOf={(entry) =>
+            entry.entityType === 'account' ? (
+              <a href={`/admin/accounts/${entry.entityKey}`}>
+                {entityLabel(view.lang, entry.entityType)} #{entry.entityKey}
+              </a>
+            ) : (
+              `${entityLabel(view.lang, entry.entityType)} ${entry.entityKey}`
+            )
+          }
+        />
       )}
       {props.hasNewer || props.hasOlder ? (
         <nav class="pager" aria-label={tr(view, 'ページ', 'Pages')}>

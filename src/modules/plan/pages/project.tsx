@@ -1,8 +1,7 @@
-import { actionLabel, auditChanges } from '../../../platform/audit-text';
-import { formatDate, formatDateTime, formatFiscalYear } from '../../../platform/fiscal-year';
+import { formatDate, formatFiscalYear } from '../../../platform/fiscal-year';
 import { localise, titleIn } from '../../../platform/i18n';
 import type { auditLog } from '../../../platform/schema';
-import { AuditChanges } from '../../../platform/ui/audit-changes';
+import { AuditTable } from '../../../platform/ui/audit-changes';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { Plan, Project } from '../plan';
 import type { improvementActions, pdcaReviews } from '../schema';
@@ -321,30 +320,7 @@ function AuditSection(props: { view: PageView; audit: (typeof auditLog.$inferSel
       {props.audit.length === 0 ? (
         <p class="muted">{tr(view, '変更履歴はまだありません。', 'No changes yet.')}</p>
       ) : (
-        <div class="table-wrap">
-          <table aria-labelledby="audit">
-            <thead>
-              <tr>
-                <th scope="col">{tr(view, '日時', 'When')}</th>
-                <th scope="col">{tr(view, '変更者', 'Who')}</th>
-                <th scope="col">{tr(view, '操作', 'What')}</th>
-                <th scope="col">{tr(view, '変更内容', 'Changes')}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {props.audit.map((entry) => (
-                <tr data-audit={entry.action}>
-                  <td>{formatDateTime(view.lang, entry.at)}</td>
-                  <td>{entry.actorName}</td>
-                  <td>{actionLabel(view.lang, entry.action)}</td>
-                  <td>
-                    <AuditChanges view={view} changes={auditChanges(view.lang, entry)} />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <AuditTable view={view} entries={props.audit} labelledBy="audit" />
       )}
     </section>
   );
