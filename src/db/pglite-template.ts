@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -36,10 +36,20 @@ export const templateFile = join(
   `pglite-${pgliteVersion}-${migrationsKey}.tar.gz`,
 );
 
-/** The template to start a new data folder from, or undefined when none was prepared. */
+/**
+ * The template to start a new data folder from, or undefined when none was prepared. A template of
+ * the same PGlite version made before the newest migrations still serves: migrate() adds the rest.
+ */
 export async function readPgliteTemplate(): Promise<Blob | undefined> {
-  if (!existsSync(templateFile)) return undefined;
-  return new Blob([await readFile(templateFile)]);
+  const folder = dirname(templateFile);
+  const sameVersion = existsSync(folder)
+    ? readdirSync(folder)
+        .filter((f) => f.startsWith(`pglite-${pgliteVersion}-`) && f.endsWith('.tar.gz'))
+        .map((f) => join(folder, f))
+        .sort((a, b) => statSync(b).mtimeMs - statSync(a).mtimeMs)
+    : [];
+  const file = existsSync(templateFile) ? templateFile : sameVersion[0];
+  return file ? new Blob([await readFile(file)]) : undefined;
 }
 
 /** True when the folder holds no PGlite database yet (a template can be copied in). */
