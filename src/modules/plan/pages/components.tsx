@@ -73,3 +73,41 @@ export function DemoBanner(props: { view: PageView; show: boolean }) {
     </p>
   );
 }
+
+/** The headings of the three cells every progress row ends with. */
+export function ProgressHeadings(props: { view: PageView }) {
+  const { view } = props;
+  return (
+    <>
+      <th scope="col" class="num">
+        {tr(view, '実績', 'Actual')}
+      </th>
+      <th scope="col" class="num">
+        {tr(view, '達成率', 'Achievement')}
+      </th>
+      <th scope="col">{tr(view, '状況', 'Status')}</th>
+    </>
+  );
+}
+
+/** Actual, 達成率 and status of one project or KPI in one year, as table cells. */
+export function ProgressCells(props: {
+  lang: Lang;
+  unit: string;
+  progress: { actual: number | null; achievementPercent: number | null; status: ProgressStatus };
+}) {
+  const { lang, progress } = props;
+  return (
+    <>
+      <td class="num" data-field="actual">
+        {formatValue(lang, progress.actual, props.unit)}
+      </td>
+      <td class="num" data-field="achievement">
+        {formatPercent(lang, progress.achievementPercent)}
+      </td>
+      <td>
+        <StatusBadge lang={lang} status={progress.status} />
+      </td>
+    </>
+  );
+}

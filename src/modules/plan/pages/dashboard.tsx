@@ -8,11 +8,11 @@ import type { ProgressStatus } from '../progress';
 import type { YearProgress } from '../service';
 import {
   DemoBanner,
-  formatPercent,
   formatValue,
   NewBadge,
   PriorityBadge,
-  StatusBadge,
+  ProgressCells,
+  ProgressHeadings,
   YearSwitcher,
 } from './components';
 
@@ -89,13 +89,7 @@ export function DashboardPage({ view, plan, progress, grades, demo }: DashboardP
                   ? tr(view, `目標値（${formatFiscalYear('ja', lastYear)}）`, `Target (FY${lastYear})`)
                   : tr(view, '目標値', 'Target')}
               </th>
-              <th scope="col" class="num">
-                {tr(view, '実績', 'Actual')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '達成率', 'Achievement')}
-              </th>
-              <th scope="col">{tr(view, '状況', 'Status')}</th>
+              <ProgressHeadings view={view} />
             </tr>
           </thead>
           <tbody>
@@ -109,15 +103,7 @@ export function DashboardPage({ view, plan, progress, grades, demo }: DashboardP
                   {formatValue(view.lang, row.target, row.kpi.unit)}
                   {row.kpi.target.kind === 'keep' ? tr(view, '（維持）', ' (keep)') : ''}
                 </td>
-                <td class="num" data-field="actual">
-                  {formatValue(view.lang, row.actual, row.kpi.unit)}
-                </td>
-                <td class="num" data-field="achievement">
-                  {formatPercent(view.lang, row.achievementPercent)}
-                </td>
-                <td>
-                  <StatusBadge lang={view.lang} status={row.status} />
-                </td>
+                <ProgressCells lang={view.lang} unit={row.kpi.unit} progress={row} />
               </tr>
             ))}
           </tbody>
@@ -134,13 +120,7 @@ export function DashboardPage({ view, plan, progress, grades, demo }: DashboardP
               <th scope="col" class="num">
                 {tr(view, '年間目標', 'Target')}
               </th>
-              <th scope="col" class="num">
-                {tr(view, '実績', 'Actual')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '達成率', 'Achievement')}
-              </th>
-              <th scope="col">{tr(view, '状況', 'Status')}</th>
+              <ProgressHeadings view={view} />
               <th scope="col">{tr(view, '評価', 'Grade')}</th>
             </tr>
           </thead>
@@ -161,15 +141,7 @@ export function DashboardPage({ view, plan, progress, grades, demo }: DashboardP
                 <td class="num" data-field="target">
                   {formatValue(view.lang, row.target, row.project.unit)}
                 </td>
-                <td class="num" data-field="actual">
-                  {formatValue(view.lang, row.actual, row.project.unit)}
-                </td>
-                <td class="num" data-field="achievement">
-                  {formatPercent(view.lang, row.achievementPercent)}
-                </td>
-                <td>
-                  <StatusBadge lang={view.lang} status={row.status} />
-                </td>
+                <ProgressCells lang={view.lang} unit={row.project.unit} progress={row} />
                 <td>{grades.get(row.project.code) ?? '—'}</td>
               </tr>
             ))}

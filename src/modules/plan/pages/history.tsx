@@ -4,7 +4,7 @@ import { renderTargetActualChart } from '../../../platform/ui/chart';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import type { Plan } from '../plan';
 import type { SubjectProgress } from '../service';
-import { formatPercent, formatValue, StatusBadge, YearSwitcher } from './components';
+import { formatValue, ProgressCells, ProgressHeadings, YearSwitcher } from './components';
 import { RecordsSection } from './records';
 
 export interface YearFigures {
@@ -67,13 +67,7 @@ export function YearHistory(props: {
                   {tr(view, '年間目標', 'Target')}
                 </th>
               ) : null}
-              <th scope="col" class="num">
-                {tr(view, '実績', 'Actual')}
-              </th>
-              <th scope="col" class="num">
-                {tr(view, '達成率', 'Achievement')}
-              </th>
-              <th scope="col">{tr(view, '状況', 'Status')}</th>
+              <ProgressHeadings view={view} />
             </tr>
           </thead>
           <tbody>
@@ -89,15 +83,7 @@ export function YearHistory(props: {
                     {formatValue(view.lang, progress.target, unit)}
                   </td>
                 ) : null}
-                <td class="num" data-field="actual">
-                  {formatValue(view.lang, progress.actual, unit)}
-                </td>
-                <td class="num" data-field="achievement">
-                  {formatPercent(view.lang, progress.achievementPercent)}
-                </td>
-                <td>
-                  <StatusBadge lang={view.lang} status={progress.status} />
-                </td>
+                <ProgressCells lang={view.lang} unit={unit} progress={progress} />
               </tr>
             ))}
           </tbody>
