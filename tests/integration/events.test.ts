@@ -1,15 +1,9 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkIn, listParticipants } from '../../src/modules/events/attendance-service';
+import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
+import { cancelRegistration, registerForEvent } from '../../src/modules/events/registration-service';
 import { eventRegistrations, events } from '../../src/modules/events/schema';
-import {
-  cancelRegistration,
-  checkIn,
-  createEvent,
-  type EventInput,
-  listParticipants,
-  publishEvent,
-  registerForEvent,
-} from '../../src/modules/events/service';
 import { loadPlans } from '../../src/modules/plan/catalogue';
 import { measureYear } from '../../src/modules/plan/service';
 import type { Actor } from '../../src/platform/audit';

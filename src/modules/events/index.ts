@@ -11,15 +11,10 @@ import { heldMetric, participantsMetric } from './metrics';
 import { eventPermissions } from './permissions';
 import { eventRoutes } from './routes';
 
+export { checkIn, listParticipants } from './attendance-service';
+export { createEvent, publishEvent } from './event-service';
 export { eventPermissions } from './permissions';
-export {
-  cancelRegistration,
-  checkIn,
-  createEvent,
-  listParticipants,
-  publishEvent,
-  registerForEvent,
-} from './service';
+export { cancelRegistration, registerForEvent } from './registration-service';
 
 export function registerEventMetrics(registry: MetricRegistry): void {
   registry.register(participantsMetric);

@@ -6,23 +6,21 @@ import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice }
 import { localise } from '../../platform/i18n';
 import { viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
-import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
-import { ManageEventPage, ManageEventsPage } from './pages/manage';
-import { EventListPage, EventPage, RegistrationPage } from './pages/public';
-import { eventPermissions as can_ } from './permissions';
+import { checkIn, listParticipants } from './attendance-service';
 import {
-  cancelRegistration,
-  checkIn,
   createEvent,
   findEventForStaff,
   findPublishedEvent,
-  findRegistrationByToken,
   listEventsForStaff,
-  listParticipants,
   listUpcomingEvents,
   publishEvent,
-  registerForEvent,
-} from './service';
+} from './event-service';
+import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
+import { ManageEventPage, ManageEventsPage } from './pages/manage';
+import { EventListPage, EventPage } from './pages/public';
+import { RegistrationPage } from './pages/registration';
+import { eventPermissions as can_ } from './permissions';
+import { cancelRegistration, findRegistrationByToken, registerForEvent } from './registration-service';
 
 export interface EventRouteDependencies {
   db: Db;

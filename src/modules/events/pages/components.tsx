@@ -1,7 +1,7 @@
 import { formatDate } from '../../../platform/fiscal-year';
 import { formatNumber, type Lang, titleIn } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
-import { type EventWithCounts, japanTime } from '../service';
+import { type EventWithCounts, japanTime } from '../event-service';
 
 /** A form's values as sent, to show them again beside its errors. */
 export type FormValues = Record<string, string | undefined>;

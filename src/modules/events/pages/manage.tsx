@@ -1,6 +1,6 @@
 import { formatDateTime, todayInJapan } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
-import type { EventWithCounts, RegistrationRow } from '../service';
+import type { EventWithCounts, RegistrationRow } from '../event-service';
 import {
   type Category,
   categoryName,
