@@ -131,6 +131,13 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
         .from(eventRegistrations)
         .where(eq(eventRegistrations.eventId, event.id));
       expect(rows.filter((r) => r.status === 'confirmed')).toHaveLength(10);
+      // every registration has its own ticket, readable at the door and apart from the cancel secret
+      const tickets = new Set(rows.map((r) => r.ticketCode));
+      expect(tickets.size).toBe(50);
+      for (const r of rows) {
+        expect(r.ticketCode).toMatch(/^[A-HJKMNP-Z2-9]{12}$/);
+        expect(r.cancelToken).not.toContain(r.ticketCode);
+      }
     });
 
     it('puts the 4th applicant on the waiting list when capacity is 3', async () => {

@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import { and, asc, eq, inArray, lte, ne, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
@@ -7,6 +7,15 @@ import { notFound, UserError } from '../../platform/errors';
 import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
 import { eventRegistrations, events } from './schema';
+
+/**
+ * A ticket code: 12 characters of an alphabet without look-alikes (no 0/O, 1/I/L), 60 bits of
+ * randomness, easy to read out or type at the door when a QR code cannot be scanned.
+ */
+const ticketAlphabet = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function newTicketCode(): string {
+  return Array.from({ length: 12 }, () => ticketAlphabet[randomInt(ticketAlphabet.length)]).join('');
+}
 
 export const registrationNotFound = notFound({ ja: 'お申し込み', en: 'The registration' });
 
@@ -180,6 +189,7 @@ export async function registerForEvent(
         status,
         waitingPosition,
         cancelToken: randomBytes(24).toString('base64url'),
+        ticketCode: newTicketCode(),
         idempotencyKey: data.idempotencyKey,
         registeredAt: now,
       })

@@ -47,6 +47,8 @@ export const eventRegistrations = pgTable(
     waitingPosition: integer('waiting_position'),
     /** the secret in the link with which the person cancels, without an account */
     cancelToken: text('cancel_token').notNull().unique(),
+    /** the code in the QR ticket scanned at the door; not a key to cancel */
+    ticketCode: text('ticket_code').notNull().unique(),
     /** the same form sent twice carries the same key and registers once */
     idempotencyKey: text('idempotency_key').notNull(),
     attendedAt: timestamp('attended_at', { withTimezone: true }),
