@@ -1,10 +1,14 @@
 import type { Queryable } from '../db/connection';
+import type { Role } from './auth/roles';
 import { auditLog } from './schema';
 
 export interface Actor {
   accountId: number | null;
   name: string;
   municipalityCode: string;
+  /** the account's role and organisation (第5章), when the actor is a signed-in person */
+  role?: Role;
+  organisation?: string | null;
 }
 
 /**

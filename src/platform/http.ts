@@ -130,7 +130,13 @@ export function requirePermission(permission: string): MiddlewareHandler<AppEnv>
 export function actorOf(c: AppContext): Actor {
   const account = c.get('account');
   if (!account) throw loginRequired;
-  return { accountId: account.id, name: account.displayName, municipalityCode: account.municipalityCode };
+  return {
+    accountId: account.id,
+    name: account.displayName,
+    municipalityCode: account.municipalityCode,
+    role: account.role,
+    organisation: account.organisation,
+  };
 }
 
 export function isApiRequest(c: Context): boolean {

@@ -284,6 +284,54 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       expect((error as UserError).status).toBe(404);
     });
 
+    it("lets only the organiser's staff and admins see participants, check in and publish", async () => {
+      const event = await publishedSeminar();
+      const r = await registerForEvent(t.database.db, event.id, person(31));
+      const otherOrganisation = await actorOf(t, 'shokokai');
+      const association = await actorOf(t, 'shotenkai');
+      const admin = await actorOf(t, 'admin');
+      const before = await eventData(t);
+      for (const outsider of [otherOrganisation, association]) {
+        for (const attempt of [
+          () => listParticipants(t.database.db, outsider, event.id),
+          () => checkIn(t.database.db, outsider, r.registration.id, event.id),
+          () => publishEvent(t.database.db, outsider, event.id),
+        ]) {
+          const error = await attempt().catch((e: unknown) => e);
+          expect(error).toBeInstanceOf(UserError);
+          expect((error as UserError).status).toBe(403);
+        }
+      }
+      expect(await eventData(t)).toEqual(before);
+      expect((await listParticipants(t.database.db, admin, event.id)).map((p) => p.id)).toEqual([
+        r.registration.id,
+      ]);
+      // an event can be created only for one's own organisation (admins: any)
+      const refused = await createEvent(t.database.db, otherOrganisation, seminar(), choices).catch(
+        (e: unknown) => e,
+      );
+      expect((refused as UserError).details.map((d) => d.message.ja)).toEqual([
+        '主催: ご自分の機関が主催するイベントだけを作成できます。',
+      ]);
+      expect(await eventData(t)).toEqual(before);
+      const byAdmin = await createEvent(t.database.db, admin, seminar({ organiser: 'shokokai' }), choices);
+      expect(byAdmin.organiser).toBe('shokokai');
+    });
+
+    it('shows staff of another organisation the event but not its participant list', async () => {
+      const event = await publishedSeminar({ title: '名簿を守るセミナー（架空）' });
+      await registerForEvent(t.database.db, event.id, { ...person(32), name: '名簿 守る（架空）' });
+      const other = await new TestClient(t.app).logInAs('shokokai');
+      const page = await other.get(`/events/manage/${event.id}`);
+      expect(page.status).toBe(200);
+      const html = await page.text();
+      expect(html).toContain('名簿を守るセミナー（架空）');
+      expect(html).toContain('data-not-organiser');
+      expect(html).not.toContain('名簿 守る（架空）');
+      const own = await new TestClient(t.app).logInAs('bista');
+      expect(await (await own.get(`/events/manage/${event.id}`)).text()).toContain('名簿 守る（架空）');
+    });
+
     it('records every change in the audit log, in words', async () => {
       const event = await publishedSeminar();
       const r = await registerForEvent(t.database.db, event.id, person(9));
@@ -366,6 +414,7 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
         accountId: account.id,
         name: account.displayName,
         municipalityCode: '999994',
+        role: 'admin',
       };
       const db = t.database.db;
       /** An event held on `date`, created and registered for a month before it, with `attended` people present of `registered`. */

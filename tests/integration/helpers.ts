@@ -3,6 +3,7 @@ import type pg from 'pg';
 import type { Config } from '../../src/config';
 import { improvementActions, manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
 import type { Actor } from '../../src/platform/audit';
+import type { Role } from '../../src/platform/auth/roles';
 import { accounts, auditLog } from '../../src/platform/schema';
 import type { TestDatabaseKind } from '../support/databases';
 import { startTestTsunagu, type TestClient, type TestInstance } from '../support/harness';
@@ -44,7 +45,13 @@ export async function actorOf(t: TestInstance, name: DemoAccount): Promise<Actor
     where: (a, { eq }) => eq(a.email, `${name}@demo.tsunagu.example`),
   });
   if (!row) throw new Error(`no demo account ${name}`);
-  return { accountId: row.id, name: row.displayName, municipalityCode: row.municipalityCode };
+  return {
+    accountId: row.id,
+    name: row.displayName,
+    municipalityCode: row.municipalityCode,
+    role: row.role as Role,
+    organisation: row.organisation,
+  };
 }
 
 /**

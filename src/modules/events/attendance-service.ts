@@ -2,7 +2,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
-import { findEventForStaff, type RegistrationRow } from './event-service';
+import { findEventRunBy, type RegistrationRow } from './event-service';
+
 import { registrationNotFound } from './registration-service';
 import { eventRegistrations } from './schema';
 
@@ -28,7 +29,7 @@ export async function listParticipants(
   eventId: number,
   search = '',
 ): Promise<RegistrationRow[]> {
-  await findEventForStaff(q, actor, eventId);
+  await findEventRunBy(q, actor, eventId);
   const rows = await q
     .select()
     .from(eventRegistrations)
@@ -58,7 +59,7 @@ export async function checkIn(db: Db, actor: Actor, registrationId: number, even
       .where(eq(eventRegistrations.id, registrationId))
       .for('update');
     if (!before || (eventId !== undefined && before.eventId !== eventId)) throw registrationNotFound;
-    await findEventForStaff(tx, actor, before.eventId);
+    await findEventRunBy(tx, actor, before.eventId);
     if (before.attendedAt) return { registration: before, changed: false };
     if (before.status !== 'confirmed') {
       throw new UserError('not_confirmed', 409, {

@@ -5,6 +5,7 @@ import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import { bilingual, parseInput } from '../../platform/validation';
+import { notTheOrganiser, runsEvent } from './organiser-access';
 import { eventRegistrations, events } from './schema';
 
 export type EventRow = typeof events.$inferSelect;
@@ -191,6 +192,13 @@ export async function createEvent(
   options: EventChoices,
 ): Promise<EventRow> {
   const data = validateEvent(input, options);
+  if (!runsEvent(actor, data)) {
+    throw invalid(
+      'organiser',
+      'ご自分の機関が主催するイベントだけを作成できます。',
+      'You can create events of your own organisation only.',
+    );
+  }
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(events)
@@ -233,6 +241,7 @@ async function lockEventOf(tx: Queryable, actor: Actor, eventId: number): Promis
 export async function publishEvent(db: Db, actor: Actor, eventId: number): Promise<EventRow> {
   return db.transaction(async (tx) => {
     const before = await lockEventOf(tx, actor, eventId);
+    if (!runsEvent(actor, before)) throw notTheOrganiser;
     if (before.status === 'published') return before;
     if (before.status === 'cancelled') {
       throw new UserError('event_cancelled', 409, {
@@ -279,6 +288,13 @@ export async function findEventForStaff(
   if (!row) throw eventNotFound;
   const [counted] = await withCounts(q, [row]);
   return counted as EventWithCounts;
+}
+
+/** An event of the actor's municipality that the actor runs (see runsEvent); anyone else gets 403. */
+export async function findEventRunBy(q: Queryable, actor: Actor, eventId: number): Promise<EventWithCounts> {
+  const event = await findEventForStaff(q, actor, eventId);
+  if (!runsEvent(actor, event)) throw notTheOrganiser;
+  return event;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ import {
   listUpcomingEvents,
   publishEvent,
 } from './event-service';
+import { runsEvent } from './organiser-access';
 import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
 import { EventListPage, EventPage } from './pages/public';
@@ -218,10 +219,8 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   const renderManageEvent = async (c: AppContext, extra: { problem?: FormProblem; status?: number } = {}) => {
     const actor = actorOf(c);
     const search = (c.req.query('q') ?? '').slice(0, 100);
-    const [event, participants] = await Promise.all([
-      findEventForStaff(db, actor, eventIdOf(c)),
-      listParticipants(db, actor, eventIdOf(c), search),
-    ]);
+    const event = await findEventForStaff(db, actor, eventIdOf(c));
+    const participants = runsEvent(actor, event) ? await listParticipants(db, actor, event.id, search) : null;
     // the participant list is personal data
     c.header('cache-control', 'no-store');
     return c.html(

@@ -254,14 +254,15 @@ export function ManageEventPage(props: {
   event: EventWithCounts;
   organisers: Organiser[];
   categories: Category[];
-  participants: RegistrationRow[];
+  /** null when the viewer does not run the event: its participants are not theirs to see */
+  participants: RegistrationRow[] | null;
   search: string;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
 }) {
-  const { view, event } = props;
+  const { view, event, participants } = props;
   // the place on the waiting list, as the person is told it: 1 is the next to be moved up
-  const waiting = props.participants.filter((r) => r.status === 'waiting');
+  const waiting = (participants ?? []).filter((r) => r.status === 'waiting');
   const waitingRank = (r: RegistrationRow) => waiting.indexOf(r) + 1;
   return (
     <Layout view={view} title={event.title} wide>
@@ -275,7 +276,7 @@ export function ManageEventPage(props: {
         {tr(view, '状態：', 'Status: ')}
         <StatusText view={view} status={event.status} />
       </p>
-      {event.status === 'draft' ? (
+      {event.status === 'draft' && participants ? (
         <form method="post" action={`/events/manage/${event.id}/publish`}>
           <CsrfField view={view} />
           <button type="submit">
@@ -305,98 +306,110 @@ export function ManageEventPage(props: {
             'The participant list is personal data: use it only for check-in and contact.',
           )}
         </p>
-        <search>
-          <form method="get" action={`/events/manage/${event.id}#participants`} class="filters card">
-            <div>
-              <label for="participant-q">{tr(view, '名前で探す', 'Find by name')}</label>
-              <input
-                id="participant-q"
-                name="q"
-                type="search"
-                value={props.search}
-                aria-describedby="participant-q-hint"
-              />
-              <span id="participant-q-hint" class="hint">
-                {tr(
-                  view,
-                  '名前か、ふりがなの一部（ひらがな・カタカナどちらでも）',
-                  'Part of the name or its reading',
-                )}
-              </span>
-            </div>
-            <div>
-              <button type="submit">{tr(view, '探す', 'Find')}</button>
-            </div>
-          </form>
-        </search>
-        {props.participants.length === 0 ? (
-          <p>
-            {props.search
-              ? tr(view, '該当する参加者はいません。', 'Nobody matches.')
-              : tr(view, 'まだ申し込みはありません。', 'No registrations yet.')}
+        {participants === null ? (
+          <p data-not-organiser>
+            {tr(
+              view,
+              `参加者名簿は個人情報のため、主催機関（${organiserName(view.lang, event.organiser, props.organisers)}）の職員と管理者だけが見られます。`,
+              `The participant list is personal data: only staff of the organiser (${organiserName(view.lang, event.organiser, props.organisers)}) and admins can see it.`,
+            )}
           </p>
         ) : (
-          <section class="table-wrap" tabindex={0} aria-labelledby="participants">
-            <table aria-labelledby="participants">
-              <thead>
-                <tr>
-                  <th scope="col">{tr(view, 'お名前', 'Name')}</th>
-                  <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
-                  <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
-                  <th scope="col">{tr(view, '状態', 'Status')}</th>
-                  <th scope="col">{tr(view, '受付', 'Check-in')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {props.participants.map((r) => (
-                  <tr
-                    data-registration={r.id}
-                    data-status={r.status}
-                    data-attended={r.attendedAt ? 'yes' : 'no'}
-                  >
-                    <th scope="row">{r.name}</th>
-                    <td>{r.kana}</td>
-                    <td>
-                      {r.email}
-                      {r.phone ? (
-                        <>
-                          <br />
-                          {r.phone}
-                        </>
-                      ) : null}
-                    </td>
-                    <td>
-                      {registrationStatus(view, r)}
-                      {r.status === 'waiting'
-                        ? ` ${tr(view, `${waitingRank(r)}番目`, `no. ${waitingRank(r)}`)}`
-                        : ''}
-                    </td>
-                    <td>
-                      {r.status === 'confirmed' && !r.attendedAt ? (
-                        <form
-                          method="post"
-                          action={`/events/manage/${event.id}/registrations/${r.id}/check-in`}
-                        >
-                          <CsrfField view={view} />
-                          <input type="hidden" name="q" value={props.search} />
-                          <button
-                            type="submit"
-                            aria-label={tr(view, `${r.name}さんを受付する`, `Check in ${r.name}`)}
-                          >
-                            {tr(view, '受付する', 'Check in')}
-                          </button>
-                        </form>
-                      ) : r.attendedAt ? (
-                        formatDateTime(view.lang, r.attendedAt)
-                      ) : (
-                        '—'
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </section>
+          <>
+            <search>
+              <form method="get" action={`/events/manage/${event.id}#participants`} class="filters card">
+                <div>
+                  <label for="participant-q">{tr(view, '名前で探す', 'Find by name')}</label>
+                  <input
+                    id="participant-q"
+                    name="q"
+                    type="search"
+                    value={props.search}
+                    aria-describedby="participant-q-hint"
+                  />
+                  <span id="participant-q-hint" class="hint">
+                    {tr(
+                      view,
+                      '名前か、ふりがなの一部（ひらがな・カタカナどちらでも）',
+                      'Part of the name or its reading',
+                    )}
+                  </span>
+                </div>
+                <div>
+                  <button type="submit">{tr(view, '探す', 'Find')}</button>
+                </div>
+              </form>
+            </search>
+            {participants.length === 0 ? (
+              <p>
+                {props.search
+                  ? tr(view, '該当する参加者はいません。', 'Nobody matches.')
+                  : tr(view, 'まだ申し込みはありません。', 'No registrations yet.')}
+              </p>
+            ) : (
+              <section class="table-wrap" tabindex={0} aria-labelledby="participants">
+                <table aria-labelledby="participants">
+                  <thead>
+                    <tr>
+                      <th scope="col">{tr(view, 'お名前', 'Name')}</th>
+                      <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
+                      <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
+                      <th scope="col">{tr(view, '状態', 'Status')}</th>
+                      <th scope="col">{tr(view, '受付', 'Check-in')}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {participants.map((r) => (
+                      <tr
+                        data-registration={r.id}
+                        data-status={r.status}
+                        data-attended={r.attendedAt ? 'yes' : 'no'}
+                      >
+                        <th scope="row">{r.name}</th>
+                        <td>{r.kana}</td>
+                        <td>
+                          {r.email}
+                          {r.phone ? (
+                            <>
+                              <br />
+                              {r.phone}
+                            </>
+                          ) : null}
+                        </td>
+                        <td>
+                          {registrationStatus(view, r)}
+                          {r.status === 'waiting'
+                            ? ` ${tr(view, `${waitingRank(r)}番目`, `no. ${waitingRank(r)}`)}`
+                            : ''}
+                        </td>
+                        <td>
+                          {r.status === 'confirmed' && !r.attendedAt ? (
+                            <form
+                              method="post"
+                              action={`/events/manage/${event.id}/registrations/${r.id}/check-in`}
+                            >
+                              <CsrfField view={view} />
+                              <input type="hidden" name="q" value={props.search} />
+                              <button
+                                type="submit"
+                                aria-label={tr(view, `${r.name}さんを受付する`, `Check in ${r.name}`)}
+                              >
+                                {tr(view, '受付する', 'Check in')}
+                              </button>
+                            </form>
+                          ) : r.attendedAt ? (
+                            formatDateTime(view.lang, r.attendedAt)
+                          ) : (
+                            '—'
+                          )}
+                        </td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </section>
+            )}
+          </>
         )}
       </section>
     </Layout>
