@@ -4,6 +4,7 @@ import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
+import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import {
   actorOf,
   apiProgress,
@@ -369,6 +370,8 @@ matrix.push(
   },
 );
 
+matrix.push(...campaignRouteRules);
+
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
 
@@ -436,6 +439,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     });
     ctx.registrationId = registration.registration.id;
     ctx.registrationToken = registration.registration.cancelToken;
+    await prepareCampaignRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

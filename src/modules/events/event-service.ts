@@ -35,7 +35,8 @@ export function japanTime(instant: Date): string {
   }).format(instant);
 }
 
-async function withCounts(q: Queryable, rows: EventRow[]): Promise<EventWithCounts[]> {
+/** The events with their seats counted: confirmed, waiting and attended registrations, one query for all. */
+export async function withCounts(q: Queryable, rows: EventRow[]): Promise<EventWithCounts[]> {
   if (rows.length === 0) return [];
   const counts = await q
     .select({

@@ -1,12 +1,16 @@
 // The events module owns events (seminars, meet-ups, marche days), registrations with their waiting
 // list and cancel links, and check-in at the door. Attendance is what it reports to the plan
-// (`events.participants`, `events.held`).
+// (`events.participants`, `events.held`). Campaigns (まちゼミ: courses proposed by shops, approved
+// into events, `events.courses`) live in campaigns/.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { describeEventAuditEntries } from './audit-words';
+import { describeCampaignAuditEntries } from './campaigns/audit-words';
+import { coursesMetric } from './campaigns/metrics';
+import { campaignRoutes } from './campaigns/routes';
 import { heldMetric, participantsMetric } from './metrics';
 import { eventPermissions } from './permissions';
 import { eventRoutes } from './routes';
@@ -19,11 +23,13 @@ export { cancelRegistration, registerForEvent } from './registration-service';
 export function registerEventMetrics(registry: MetricRegistry): void {
   registry.register(participantsMetric);
   registry.register(heldMetric);
+  registry.register(coursesMetric);
 }
 
 export function eventsModule(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   describeEventAuditEntries(deps.plans.plans.flatMap((plan) => plan.file.eventCategories));
+  describeCampaignAuditEntries();
   addNavigation(
     { href: '/events', label: { ja: 'イベント', en: 'Events' } },
     {
@@ -32,6 +38,8 @@ export function eventsModule(deps: AppDependencies) {
       permission: eventPermissions['events.manage'],
     },
   );
+  addNavigation({ href: '/events/campaigns', label: { ja: 'まちゼミ', en: 'Machizemi' } });
+  app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

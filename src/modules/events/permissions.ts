@@ -6,4 +6,8 @@ import { declarePermissions } from '../../platform/auth/roles';
  */
 export const eventPermissions = declarePermissions({
   'events.manage': ['admin', 'staff', 'association'],
+  /** a shop proposes its まちゼミ course, and sees its own proposals only */
+  'events.courses.propose': ['business'],
+  /** a business sees its own vendor applications (出店申込) on a page; a guest has a secret link */
+  'events.vendors.own': ['business'],
 });

@@ -28,7 +28,8 @@ export interface EventRouteDependencies {
   plans: PlanCatalogue;
 }
 
-function problemOf(c: AppContext, error: unknown): { status: number; problem: FormProblem } {
+/** A refused form as its page shows it; an error that is not the person's to fix goes on up. */
+export function problemOf(c: AppContext, error: unknown): { status: number; problem: FormProblem } {
   if (!(error instanceof UserError)) throw error;
   const lang = c.get('lang');
   return {
@@ -41,7 +42,8 @@ function problemOf(c: AppContext, error: unknown): { status: number; problem: Fo
   };
 }
 
-async function formBody(c: AppContext): Promise<FormValues> {
+/** A form's fields as sent, without the CSRF token. */
+export async function formBody(c: AppContext): Promise<FormValues> {
   const body = await c.req.parseBody();
   return Object.fromEntries(
     Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])),

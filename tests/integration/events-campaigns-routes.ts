@@ -1,0 +1,146 @@
+import { expect } from 'vitest';
+import { createCampaign, proposeCourse } from '../../src/modules/events/campaigns/service';
+import type { Account } from '../../src/platform/auth/accounts';
+import type { Role } from '../../src/platform/auth/roles';
+import type { accounts } from '../../src/platform/schema';
+import type { TestInstance } from '../support/harness';
+import { actorOf, everyone, type Who } from './helpers';
+
+/**
+ * The まちゼミ routes in the role × route matrix of roles.test.ts: the public pages are everyone's;
+ * proposing is a business's, which sees its own proposals only; the organisers decide.
+ */
+const eventManagers: Who[] = ['admin', 'shokokai', 'bista', 'shotenkai'];
+const shops: Who[] = ['business'];
+
+const ids = { campaignId: 0, viewedCourseId: 0, withdrawnCourseId: 0, decidedCourseId: 0 };
+
+const day = (days: number) =>
+  new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
+    new Date(Date.now() + days * 86_400_000),
+  );
+
+const courseForm = (title: string, capacity = '6') => ({
+  shopName: '架空の和菓子店',
+  title,
+  description: '',
+  teacher: '行列テストの講師（架空）',
+  date: day(30),
+  startTime: '10:00',
+  endTime: '11:30',
+  place: '架空の和菓子店',
+  capacity,
+  feeYen: '0',
+  bring: '',
+  idempotencyKey: `roles-matrix-${title}`,
+});
+
+/** A campaign with three proposals of the demo business: one to look at, one to withdraw, one to decide. */
+export async function prepareCampaignRoutes(t: TestInstance): Promise<void> {
+  const db = t.database.db;
+  const plan = t.plans.defaultPlan.file;
+  const campaign = await createCampaign(
+    db,
+    await actorOf(t, 'shotenkai'),
+    {
+      category: 'machizemi',
+      title: '行列テストのまちゼミ（架空）',
+      organiser: 'shotenkai',
+      startsOn: day(20),
+      endsOn: day(40),
+      proposalsCloseOn: day(10),
+    },
+    { organisations: plan.organisations, categories: plan.eventCategories },
+  );
+  const row = await db.query.accounts.findFirst({
+    where: (a, { eq }) => eq(a.email, 'business@demo.tsunagu.example'),
+  });
+  const shop = { ...(row as typeof accounts.$inferSelect), role: row?.role as Role } as Account;
+  const propose = async (title: string) =>
+    (await proposeCourse(db, shop, campaign.id, courseForm(title))).course.id;
+  ids.campaignId = campaign.id;
+  ids.viewedCourseId = await propose('行列テストの講座（審査中）');
+  ids.withdrawnCourseId = await propose('行列テストの講座（取り下げ）');
+  ids.decidedCourseId = await propose('行列テストの講座（承認）');
+}
+
+export const campaignRouteRules = [
+  { route: 'GET /events/campaigns', path: '/events/campaigns', allowed: everyone, ok: 200 },
+  {
+    route: 'GET /events/campaigns/:id{[0-9]+}',
+    path: () => `/events/campaigns/${ids.campaignId}`,
+    allowed: everyone,
+    ok: 200,
+    // a proposal is not public until it is approved
+    content: (_who: Who, body: string) => expect(body).not.toContain('行列テストの講座（審査中）'),
+  },
+  { route: 'GET /events/courses', path: '/events/courses', allowed: shops, ok: 200 },
+  {
+    route: 'GET /events/campaigns/:id{[0-9]+}/propose',
+    path: () => `/events/campaigns/${ids.campaignId}/propose`,
+    allowed: shops,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/campaigns/:id{[0-9]+}/proposals',
+    path: () => `/events/campaigns/${ids.campaignId}/proposals`,
+    allowed: shops,
+    ok: 303,
+    form: (who: Who) => courseForm(`行列テスト ${who}`),
+  },
+  {
+    route: 'GET /events/courses/:id{[0-9]+}',
+    path: () => `/events/courses/${ids.viewedCourseId}`,
+    allowed: shops,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/courses/:id{[0-9]+}',
+    path: () => `/events/courses/${ids.viewedCourseId}`,
+    allowed: shops,
+    ok: 303,
+    form: () => courseForm('行列テストの講座（審査中）', '8'),
+  },
+  {
+    route: 'POST /events/courses/:id{[0-9]+}/withdraw',
+    path: () => `/events/courses/${ids.withdrawnCourseId}/withdraw`,
+    allowed: shops,
+    ok: 'permitted' as const,
+    form: () => ({}),
+  },
+  {
+    route: 'GET /events/campaigns/manage',
+    path: '/events/campaigns/manage',
+    allowed: eventManagers,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/campaigns/manage',
+    path: '/events/campaigns/manage',
+    allowed: eventManagers,
+    ok: 303,
+    form: (who: Who) => ({
+      category: 'machizemi',
+      title: `行列テスト ${who}`,
+      description: '',
+      organiser: 'shotenkai',
+      startsOn: day(20),
+      endsOn: day(40),
+      proposalsCloseOn: day(10),
+    }),
+  },
+  {
+    route: 'GET /events/campaigns/manage/:id{[0-9]+}',
+    path: () => `/events/campaigns/manage/${ids.campaignId}`,
+    allowed: eventManagers,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain('行列テストの講座（審査中）'),
+  },
+  {
+    route: 'POST /events/campaigns/manage/:id{[0-9]+}/courses/:courseId{[0-9]+}/decision',
+    path: () => `/events/campaigns/manage/${ids.campaignId}/courses/${ids.decidedCourseId}/decision`,
+    allowed: eventManagers,
+    ok: 'permitted' as const,
+    form: () => ({ decision: 'approve', comment: '' }),
+  },
+];
