@@ -11,6 +11,10 @@ import { actorOf, everyone, type Who } from './helpers';
  * proposing is a business's, which sees its own proposals only; the organisers decide.
  */
 const eventManagers: Who[] = ['admin', 'shokokai', 'bista', 'shotenkai'];
+/** the matrix's campaign is the 商店会's: its staff and the admin decide on its courses */
+const campaignRunners: Who[] = ['admin', 'shotenkai'];
+/** each organisation creates its own campaigns */
+const organisationOf: Partial<Record<Who, string>> = { admin: 'city', shokokai: 'shokokai', bista: 'bista' };
 const shops: Who[] = ['business'];
 
 const ids = { campaignId: 0, viewedCourseId: 0, withdrawnCourseId: 0, decidedCourseId: 0 };
@@ -123,7 +127,7 @@ export const campaignRouteRules = [
       category: 'machizemi',
       title: `行列テスト ${who}`,
       description: '',
-      organiser: 'shotenkai',
+      organiser: organisationOf[who] ?? 'shotenkai',
       startsOn: day(20),
       endsOn: day(40),
       proposalsCloseOn: day(10),
@@ -139,7 +143,7 @@ export const campaignRouteRules = [
   {
     route: 'POST /events/campaigns/manage/:id{[0-9]+}/courses/:courseId{[0-9]+}/decision',
     path: () => `/events/campaigns/manage/${ids.campaignId}/courses/${ids.decidedCourseId}/decision`,
-    allowed: eventManagers,
+    allowed: campaignRunners,
     ok: 'permitted' as const,
     form: () => ({ decision: 'approve', comment: '' }),
   },

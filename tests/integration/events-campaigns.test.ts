@@ -334,6 +334,35 @@ describe.each(testDatabaseKinds())('まちゼミ campaigns (%s)', (kind) => {
       expect(bad.status).toBe(422);
     });
 
+    it("lets only the organiser's staff and admins create a campaign and decide on its courses", async () => {
+      const campaign = await newCampaign();
+      const { course } = await proposeCourse(t.database.db, shop, campaign.id, courseInput());
+      const chamber = await actorOf(t, 'shokokai');
+      const before = await campaignData(t);
+      const notOurs = await refusal(
+        decideCourse(
+          t.database.db,
+          chamber,
+          { campaignId: campaign.id, courseId: course.id },
+          { decision: 'approve' },
+          akiruno,
+        ),
+      );
+      expect(notOurs.status).toBe(403);
+      const forOthers = await refusal(createCampaign(t.database.db, chamber, campaignInput(), akiruno));
+      expect(messagesOf(forOthers)).toContain('ご自分の機関が主催するまちゼミだけ');
+      expect(await campaignData(t)).toEqual(before);
+      const admin = await actorOf(t, 'admin');
+      const approved = await decideCourse(
+        t.database.db,
+        admin,
+        { campaignId: campaign.id, courseId: course.id },
+        { decision: 'approve' },
+        akiruno,
+      );
+      expect(approved.course.status).toBe('approved');
+    });
+
     it('shows the staff every proposal of their municipality, and nothing to another municipality', async () => {
       const campaign = await newCampaign();
       await proposeCourse(t.database.db, shop, campaign.id, courseInput());
@@ -495,6 +524,8 @@ describe.each(testDatabaseKinds())('まちゼミ campaigns (%s)', (kind) => {
         accountId: townStaffAccount.id,
         name: '職員',
         municipalityCode: plan.municipalityCode,
+        role: 'association',
+        organisation: 'town',
       };
       const choices = { organisations: [], categories: plan.file.eventCategories };
       const at = (date: string) => new Date(`${date}T09:00:00+09:00`);

@@ -17,6 +17,7 @@ import {
   publishEvent,
   withCounts,
 } from '../event-service';
+import { notTheOrganiser, runsEvent } from '../organiser-access';
 import { events } from '../schema';
 import { campaignCourses, eventCampaigns } from './schema';
 
@@ -106,7 +107,10 @@ function validateCampaign(input: CampaignInput, options: EventChoices) {
   return data;
 }
 
-/** Creates a campaign of the actor's municipality; shops may propose courses from now until its deadline. */
+/**
+ * Creates a campaign of the actor's municipality and organisation (an admin's of any organisation);
+ * shops may propose courses from now until its deadline.
+ */
 export async function createCampaign(
   db: Db,
   actor: Actor,
@@ -114,6 +118,14 @@ export async function createCampaign(
   options: EventChoices,
 ): Promise<CampaignRow> {
   const data = validateCampaign(input, options);
+  if (!runsEvent(actor, data)) {
+    throw problem(
+      'organiser',
+      campaignLabels.organiser,
+      'ご自分の機関が主催するまちゼミだけを作成できます。',
+      'You can create campaigns of your own organisation only.',
+    );
+  }
   return db.transaction(async (tx) => {
     const [created] = await tx
       .insert(eventCampaigns)
@@ -557,6 +569,8 @@ export async function decideCourse(
     const campaign = await findCampaign(tx, actor.municipalityCode, campaignId).catch(() => {
       throw courseNotFound;
     });
+    // its courses become the organiser's events: only the organiser's staff and admins decide
+    if (!runsEvent(actor, campaign)) throw notTheOrganiser;
     if (before.status === target) return { course: before, changed: false };
     if (!editable.includes(before.status)) throw alreadyDecided(before.status);
     let eventId: number | null = null;
