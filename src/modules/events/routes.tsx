@@ -1,9 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
-import { UserError } from '../../platform/errors';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
-import { localise } from '../../platform/i18n';
 import { viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { checkIn, listParticipants } from './attendance-service';
@@ -15,6 +13,7 @@ import {
   listUpcomingEvents,
   publishEvent,
 } from './event-service';
+import { formBody, problemOf } from './forms';
 import { runsEvent } from './organiser-access';
 import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
@@ -26,28 +25,6 @@ import { cancelRegistration, findRegistrationByToken, registerForEvent } from '.
 export interface EventRouteDependencies {
   db: Db;
   plans: PlanCatalogue;
-}
-
-/** A refused form as its page shows it; an error that is not the person's to fix goes on up. */
-export function problemOf(c: AppContext, error: unknown): { status: number; problem: FormProblem } {
-  if (!(error instanceof UserError)) throw error;
-  const lang = c.get('lang');
-  return {
-    status: error.status,
-    problem: {
-      message: localise(lang, error.userMessage),
-      details: error.details.map((d) => localise(lang, d.message)),
-      fields: error.details.flatMap((d) => (d.field ? [d.field] : [])),
-    },
-  };
-}
-
-/** A form's fields as sent, without the CSRF token. */
-export async function formBody(c: AppContext): Promise<FormValues> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(
-    Object.entries(body).flatMap(([k, v]) => (typeof v === 'string' && k !== '_csrf' ? [[k, v]] : [])),
-  );
 }
 
 const notices = {

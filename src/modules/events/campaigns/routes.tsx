@@ -9,9 +9,10 @@ import {
   savedNotice,
 } from '../../../platform/http';
 import { viewOf } from '../../../platform/ui/layout';
+import { formBody, problemOf } from '../forms';
 import type { FormProblem, FormValues } from '../pages/components';
 import { eventPermissions as can_ } from '../permissions';
-import { type EventRouteDependencies, formBody, problemOf } from '../routes';
+import type { EventRouteDependencies } from '../routes';
 import {
   CampaignListPage,
   CampaignPage,
