@@ -255,17 +255,20 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       });
       const waiting = await registerForEvent(t.database.db, event.id, { ...person(2), kana: 'すずき' });
       // a registration is checked in from its own event's list only
-      const elsewhere = await checkIn(t.database.db, staff, yamada.registration.id, event.id + 1).catch(
-        (e: unknown) => e,
-      );
+      const other = await publishedSeminar();
+      const elsewhere = await checkIn(t.database.db, staff, other.id, {
+        registrationId: yamada.registration.id,
+      }).catch((e: unknown) => e);
       expect((elsewhere as UserError).status).toBe(404);
-      const first = await checkIn(t.database.db, staff, yamada.registration.id, event.id);
-      expect(first.changed).toBe(true);
+      const first = await checkIn(t.database.db, staff, event.id, { registrationId: yamada.registration.id });
+      expect(first.outcome).toBe('checked-in');
       const before = await eventData(t);
-      const again = await checkIn(t.database.db, staff, yamada.registration.id);
-      expect(again.changed).toBe(false);
+      const again = await checkIn(t.database.db, staff, event.id, { registrationId: yamada.registration.id });
+      expect(again.outcome).toBe('already-checked-in');
       expect(await eventData(t)).toEqual(before);
-      const refused = await checkIn(t.database.db, staff, waiting.registration.id).catch((e: unknown) => e);
+      const refused = await checkIn(t.database.db, staff, event.id, {
+        registrationId: waiting.registration.id,
+      }).catch((e: unknown) => e);
       expect((refused as UserError).code).toBe('not_confirmed');
 
       expect((await listParticipants(t.database.db, staff, event.id, 'やまだ')).map((r) => r.id)).toEqual([
@@ -294,7 +297,7 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       for (const outsider of [otherOrganisation, association]) {
         for (const attempt of [
           () => listParticipants(t.database.db, outsider, event.id),
-          () => checkIn(t.database.db, outsider, r.registration.id, event.id),
+          () => checkIn(t.database.db, outsider, event.id, { registrationId: r.registration.id }),
           () => publishEvent(t.database.db, outsider, event.id),
         ]) {
           const error = await attempt().catch((e: unknown) => e);
@@ -335,7 +338,7 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
     it('records every change in the audit log, in words', async () => {
       const event = await publishedSeminar();
       const r = await registerForEvent(t.database.db, event.id, person(9));
-      await checkIn(t.database.db, staff, r.registration.id);
+      await checkIn(t.database.db, staff, event.id, { registrationId: r.registration.id });
       const entries = await t.database.db
         .select()
         .from(auditLog)
@@ -360,12 +363,12 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       const before = await eventData(t);
       const past = await client.postForm(
         '/events/manage',
-        seminar({ date: daysFromNow(-3) }) as Record<string, string>,
+        seminar({ date: daysFromNow(-3) }) as unknown as Record<string, string>,
       );
       expect(past.status).toBe(422);
       expect(await past.text()).toContain('開催日: 過ぎた日付は選べません');
       const empty = await client.postForm('/events/manage', {
-        ...(seminar({ title: '' }) as Record<string, string>),
+        ...(seminar({ title: '' }) as unknown as Record<string, string>),
         capacity: '0',
       });
       expect(empty.status).toBe(422);
@@ -435,7 +438,7 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
           const r = await registerForEvent(db, created.id, person(n, `town-event-${created.id}-${n}`), {
             now: before,
           });
-          if (n < attended) await checkIn(db, townStaff, r.registration.id);
+          if (n < attended) await checkIn(db, townStaff, created.id, { registrationId: r.registration.id });
         }
         return created;
       }

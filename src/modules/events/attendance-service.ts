@@ -1,11 +1,19 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
-import { UserError } from '../../platform/errors';
-import { findEventRunBy, type RegistrationRow } from './event-service';
-
+import { notFound, UserError } from '../../platform/errors';
+import { todayInJapan } from '../../platform/fiscal-year';
+import { type EventWithCounts, findEventRunBy, type RegistrationRow } from './event-service';
 import { registrationNotFound } from './registration-service';
-import { eventRegistrations } from './schema';
+import { eventAttendance, eventRegistrations, eventSessions } from './schema';
+import { japanTime, type SessionRow } from './sessions';
+
+export type AttendanceRow = typeof eventAttendance.$inferSelect;
+
+/** A registration with the sessions the person was present at. */
+export interface Participant extends RegistrationRow {
+  attendance: AttendanceRow[];
+}
 
 /** Hiragana and katakana, full and half width, spaces: all read the same in a name search. */
 export function searchableName(value: string): string {
@@ -18,17 +26,30 @@ export function searchableName(value: string): string {
 
 const statusOrder: Record<string, number> = { confirmed: 0, waiting: 1, cancelled: 2 };
 
+/** The attendance of some registrations, by registration. */
+async function attendanceOf(q: Queryable, registrationIds: number[]): Promise<Map<number, AttendanceRow[]>> {
+  const byRegistration = new Map<number, AttendanceRow[]>(registrationIds.map((id) => [id, []]));
+  if (registrationIds.length === 0) return byRegistration;
+  const rows = await q
+    .select()
+    .from(eventAttendance)
+    .where(inArray(eventAttendance.registrationId, registrationIds))
+    .orderBy(asc(eventAttendance.checkedInAt));
+  for (const row of rows) byRegistration.get(row.registrationId)?.push(row);
+  return byRegistration;
+}
+
 /**
  * The participant list of an event of the actor's municipality: confirmed first (by reading), then
- * the waiting list in its order, then cancellations. `search` matches part of the name or its
- * reading, in hiragana or katakana.
+ * the waiting list in its order, then cancellations, each with the sessions they attended. `search`
+ * matches part of the name or its reading, in hiragana or katakana.
  */
 export async function listParticipants(
   q: Queryable,
   actor: Actor,
   eventId: number,
   search = '',
-): Promise<RegistrationRow[]> {
+): Promise<Participant[]> {
   await findEventRunBy(q, actor, eventId);
   const rows = await q
     .select()
@@ -36,7 +57,7 @@ export async function listParticipants(
     .where(eq(eventRegistrations.eventId, eventId))
     .orderBy(asc(eventRegistrations.kana), asc(eventRegistrations.id));
   const wanted = searchableName(search);
-  return rows
+  const found = rows
     .filter(
       (r) => !wanted || searchableName(r.name).includes(wanted) || searchableName(r.kana).includes(wanted),
     )
@@ -45,47 +66,170 @@ export async function listParticipants(
         (statusOrder[a.status] ?? 3) - (statusOrder[b.status] ?? 3) ||
         (a.status === 'waiting' ? (a.waitingPosition ?? 0) - (b.waitingPosition ?? 0) : 0),
     );
+  const attendance = await attendanceOf(
+    q,
+    found.map((r) => r.id),
+  );
+  return found.map((r) => ({ ...r, attendance: attendance.get(r.id) ?? [] }));
+}
+
+const sessionNotFound = notFound({ ja: '開催回', en: 'The session' });
+
+/**
+ * The session being checked in: the one asked for; otherwise the only one, or the one held today.
+ * A course with no lecture today needs the staff to say which.
+ */
+export function sessionToCheckIn(
+  event: Pick<EventWithCounts, 'sessions'>,
+  sessionId: number | undefined,
+  now: Date = new Date(),
+): SessionRow {
+  if (sessionId !== undefined) {
+    const asked = event.sessions.find((s) => s.id === sessionId);
+    if (!asked) throw sessionNotFound;
+    return asked;
+  }
+  const [only] = event.sessions;
+  if (event.sessions.length === 1 && only) return only;
+  const today = todayInJapan(now);
+  const todays = event.sessions.filter((s) => todayInJapan(s.startsAt) === today);
+  const [first] = todays;
+  if (todays.length === 1 && first) return first;
+  throw new UserError('session_required', 422, {
+    ja: 'どの回の受付か、回を選んでください。',
+    en: 'Choose the session you are checking in for.',
+  });
+}
+
+/** Who is being checked in: a row of the list, or the code of the ticket shown at the door. */
+export type Attendee = { registrationId: number } | { ticketCode: string };
+
+/**
+ * A ticket code as scanned or typed: the 12 characters, whatever the case, spaces, hyphens or
+ * full-width letters; a scanned link that ends with the code gives the code.
+ */
+export function normaliseTicketCode(value: string): string {
+  const plain = value
+    .normalize('NFKC')
+    .toUpperCase()
+    .replace(/[\s\-‐－―ー]/g, '');
+  return /([A-Z2-9]{12})$/.exec(plain)?.[1] ?? plain;
+}
+
+const ticketNotFound = new UserError('ticket_not_found', 404, {
+  ja: 'このチケットコードのお申し込みは見つかりません。コードを確かめるか、名前で探してください。',
+  en: 'No registration has this ticket code. Check the code, or find the person by name.',
+});
+
+export type CheckInOutcome = 'checked-in' | 'already-checked-in';
+
+export interface CheckInResult {
+  outcome: CheckInOutcome;
+  registration: RegistrationRow;
+  session: SessionRow;
+  /** the attendance recorded now, or the one recorded before (its time is shown: 「14:02に受付済み」) */
+  attendance: AttendanceRow;
+}
+
+function notConfirmed(registration: RegistrationRow): UserError {
+  return new UserError('not_confirmed', 409, {
+    ja:
+      registration.status === 'waiting'
+        ? `${registration.name}さんはキャンセル待ちの方です。空席があるか確認してから、当日参加として受け付けてください。`
+        : `${registration.name}さんのお申し込みは取り消されています。参加される場合は当日参加として受け付けてください。`,
+    en:
+      registration.status === 'waiting'
+        ? `${registration.name} is on the waiting list. Check for a free seat, then add them as a walk-in.`
+        : `${registration.name}'s registration was cancelled. If they take part, add them as a walk-in.`,
+  });
 }
 
 /**
- * Marks a confirmed participant as present at the door; marking them again changes nothing.
- * `eventId`, when given, is the event whose list the person was found in.
+ * Marks a confirmed participant as present at one session of an event of the actor's municipality.
+ * Naturally idempotent: a second scan (or two phones at once) finds the attendance recorded and
+ * says when. The session's row is locked (shared) before the registration's, the order every write
+ * of the module keeps, so that an edit of the schedule cannot remove a session being checked in.
  */
-export async function checkIn(db: Db, actor: Actor, registrationId: number, eventId?: number) {
+export async function checkIn(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  who: Attendee,
+  options: { sessionId?: number | undefined; now?: Date } = {},
+): Promise<CheckInResult> {
+  const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
-    const [before] = await tx
-      .select()
-      .from(eventRegistrations)
-      .where(eq(eventRegistrations.id, registrationId))
-      .for('update');
-    if (!before || (eventId !== undefined && before.eventId !== eventId)) throw registrationNotFound;
-    await findEventRunBy(tx, actor, before.eventId);
-    if (before.attendedAt) return { registration: before, changed: false };
-    if (before.status !== 'confirmed') {
-      throw new UserError('not_confirmed', 409, {
+    const event = await findEventRunBy(tx, actor, eventId);
+    if (event.status !== 'published') {
+      throw new UserError('event_not_open', 409, {
         ja:
-          before.status === 'waiting'
-            ? 'キャンセル待ちの方です。受付する前に、空席があるか確認してください。'
-            : 'このお申し込みは取り消されています。',
+          event.status === 'cancelled'
+            ? 'このイベントは中止されたため、受付できません。'
+            : '下書きのイベントは受付できません。先に公開してください。',
         en:
-          before.status === 'waiting'
-            ? 'This person is on the waiting list. Check for a free seat first.'
-            : 'This registration was cancelled.',
+          event.status === 'cancelled'
+            ? 'This event was cancelled; nobody can be checked in.'
+            : 'A draft event cannot take check-ins. Publish it first.',
       });
     }
-    const [after] = await tx
-      .update(eventRegistrations)
-      .set({ attendedAt: new Date() })
-      .where(eq(eventRegistrations.id, registrationId))
+    const chosen = sessionToCheckIn(event, options.sessionId, now);
+    const [session] = await tx
+      .select()
+      .from(eventSessions)
+      .where(eq(eventSessions.id, chosen.id))
+      .for('share');
+    if (!session) throw sessionNotFound;
+
+    const byTicket = 'ticketCode' in who;
+    const [registration] = await tx
+      .select()
+      .from(eventRegistrations)
+      .where(
+        byTicket
+          ? eq(eventRegistrations.ticketCode, normaliseTicketCode(who.ticketCode))
+          : eq(eventRegistrations.id, who.registrationId),
+      )
+      .for('update');
+    if (!registration) throw byTicket ? ticketNotFound : registrationNotFound;
+    if (registration.eventId !== eventId) {
+      if (!byTicket) throw registrationNotFound;
+      throw new UserError('ticket_of_another_event', 409, {
+        ja: 'このチケットは別のイベントのものです。イベントと回を確かめてください。',
+        en: 'This ticket is for another event. Check the event and the session.',
+      });
+    }
+    const [earlier] = await tx
+      .select()
+      .from(eventAttendance)
+      .where(
+        and(eq(eventAttendance.registrationId, registration.id), eq(eventAttendance.sessionId, session.id)),
+      );
+    if (earlier) return { outcome: 'already-checked-in', registration, session, attendance: earlier };
+    if (registration.status !== 'confirmed') throw notConfirmed(registration);
+
+    const [attendance] = await tx
+      .insert(eventAttendance)
+      .values({
+        registrationId: registration.id,
+        sessionId: session.id,
+        checkedInAt: now,
+        checkedInBy: actor.accountId,
+        checkedInByName: actor.name,
+      })
       .returning();
-    if (!after) throw registrationNotFound;
+    if (!attendance) throw new Error('attendance insert returned nothing');
     await recordAudit(tx, actor, {
       action: 'event_registration.check_in',
       entityType: 'event',
-      entityKey: String(before.eventId),
-      before: { registrationId, attended: false },
-      after: { registrationId, attended: true },
+      entityKey: String(eventId),
+      before: { registrationId: registration.id, session: session.number, attended: false },
+      after: { registrationId: registration.id, session: session.number, attended: true },
     });
-    return { registration: after, changed: true };
+    return { outcome: 'checked-in', registration, session, attendance };
   });
+}
+
+/** 「14:02」: when an attendance was recorded, as the door staff are told on a second scan. */
+export function checkedInTime(attendance: Pick<AttendanceRow, 'checkedInAt'>): string {
+  return japanTime(attendance.checkedInAt);
 }

@@ -3,74 +3,77 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
-import { todayInJapan } from '../../platform/fiscal-year';
 import { bilingual, parseInput } from '../../platform/validation';
 import { notTheOrganiser, runsEvent } from './organiser-access';
-import { eventRegistrations, events } from './schema';
+import { eventAttendance, eventRegistrations, eventSessions, events } from './schema';
+import {
+  kindSchema,
+  maxSessions,
+  type SessionInput,
+  type SessionRow,
+  SessionSchema,
+  scheduleInvalid,
+  scheduleProblems,
+  scheduleText,
+  sessionLabels,
+  sessionsOf,
+  type TimedSession,
+} from './sessions';
 
 export type EventRow = typeof events.$inferSelect;
 export type RegistrationRow = typeof eventRegistrations.$inferSelect;
 
-/** An event with its seats counted: confirmed, waiting and attended registrations. */
+/**
+ * An event with its seats counted: confirmed, waiting, and attended (people present at one session
+ * at least), with its sessions in the order they are held.
+ */
 export interface EventWithCounts extends EventRow {
   confirmed: number;
   waiting: number;
   attended: number;
+  sessions: SessionRow[];
 }
 
 export const eventNotFound = notFound({ ja: 'イベント', en: 'The event' });
 
-/** The instant of a date and a time of day in Japan, e.g. 2026-12-01 and 14:00. */
-export function japanInstant(date: string, time: string): Date {
-  return new Date(`${date}T${time}:00+09:00`);
-}
+// where they have always been imported from
+export { japanInstant, japanTime } from './sessions';
 
-/** The time of day of an instant in Japan, as 14:00. */
-export function japanTime(instant: Date): string {
-  return new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Asia/Tokyo',
-    hour: '2-digit',
-    minute: '2-digit',
-    hourCycle: 'h23',
-  }).format(instant);
-}
+/** A person counts as attended who was present at one session at least (decision 011). */
+export const attendedSomeSession = sql`exists (select 1 from ${eventAttendance} where ${eventAttendance.registrationId} = ${eventRegistrations.id})`;
 
 /** The events with their seats counted: confirmed, waiting and attended registrations, one query for all. */
 export async function withCounts(q: Queryable, rows: EventRow[]): Promise<EventWithCounts[]> {
   if (rows.length === 0) return [];
-  const counts = await q
-    .select({
-      eventId: eventRegistrations.eventId,
-      confirmed: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'confirmed'))::int`,
-      waiting: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'waiting'))::int`,
-      attended: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'confirmed' and ${eventRegistrations.attendedAt} is not null))::int`,
-    })
-    .from(eventRegistrations)
-    .where(
-      inArray(
-        eventRegistrations.eventId,
-        rows.map((r) => r.id),
-      ),
-    )
-    .groupBy(eventRegistrations.eventId);
+  const ids = rows.map((r) => r.id);
+  const [counts, sessions] = await Promise.all([
+    q
+      .select({
+        eventId: eventRegistrations.eventId,
+        confirmed: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'confirmed'))::int`,
+        waiting: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'waiting'))::int`,
+        attended: sql<number>`(count(*) filter (where ${attendedSomeSession}))::int`,
+      })
+      .from(eventRegistrations)
+      .where(inArray(eventRegistrations.eventId, ids))
+      .groupBy(eventRegistrations.eventId),
+    sessionsOf(q, ids),
+  ]);
   const byEvent = new Map(counts.map((c) => [c.eventId, c]));
   return rows.map((row) => {
     const c = byEvent.get(row.id);
-    return { ...row, confirmed: c?.confirmed ?? 0, waiting: c?.waiting ?? 0, attended: c?.attended ?? 0 };
+    return {
+      ...row,
+      confirmed: c?.confirmed ?? 0,
+      waiting: c?.waiting ?? 0,
+      attended: c?.attended ?? 0,
+      sessions: sessions.get(row.id) ?? [],
+    };
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Staff: create and publish
-
-const timeOfDay = (ja: string, en: string) =>
-  z
-    .string()
-    .trim()
-    .regex(
-      /^([01]\d|2[0-3]):[0-5]\d$/,
-      bilingual(`${ja}を「14:00」の形で入力してください。`, `Enter the ${en} as 14:00.`),
-    );
 
 export const EventSchema = z.object({
   category: z
@@ -87,9 +90,14 @@ export const EventSchema = z.object({
     .trim()
     .max(4000, bilingual('4000文字以内にしてください。', 'Use at most 4000 characters.'))
     .default(''),
-  date: z.iso.date(bilingual('開催日を選んでください。', 'Choose the date.')),
-  startTime: timeOfDay('開始時刻', 'start time'),
-  endTime: timeOfDay('終了時刻', 'end time'),
+  kind: kindSchema,
+  sessions: z
+    .array(SessionSchema, bilingual('日程を入力してください。', 'Enter the schedule.'))
+    .min(1, bilingual('日程を入力してください。', 'Enter the schedule.'))
+    .max(
+      maxSessions,
+      bilingual(`${maxSessions}回までにしてください。`, `Use at most ${maxSessions} sessions.`),
+    ),
   place: z
     .string()
     .trim()
@@ -108,12 +116,22 @@ export const EventSchema = z.object({
     .default(0),
   organiser: z.string().trim().min(1, bilingual('主催機関を選んでください。', 'Choose the organiser.')),
 });
-export type EventInput = z.input<typeof EventSchema>;
+/**
+ * An event as a form or a caller gives it: its kind and sessions, or, for a single event, just the
+ * `date`, `startTime` and `endTime` of its one session.
+ */
+export type EventInput = Omit<z.input<typeof EventSchema>, 'sessions'> & {
+  sessions?: SessionInput[] | undefined;
+  date?: string | undefined;
+  startTime?: string | undefined;
+  endTime?: string | undefined;
+};
 
 export const eventLabels = {
   category: { ja: '種類', en: 'Kind' },
   title: { ja: '題名', en: 'Title' },
   description: { ja: '内容', en: 'Description' },
+  kind: { ja: '形式', en: 'Format' },
   date: { ja: '開催日', en: 'Date' },
   startTime: { ja: '開始時刻', en: 'Start time' },
   endTime: { ja: '終了時刻', en: 'End time' },
@@ -146,19 +164,28 @@ export interface EventChoices {
   now?: Date;
 }
 
-/** Checks an event's input: all fields, then a date that has not passed and an end after the start. */
-export function validateEvent(input: EventInput, options: EventChoices) {
-  const data = parseInput(EventSchema, input, eventLabels);
-  if (data.date < todayInJapan(options.now)) {
-    throw invalid(
-      'date',
-      '過ぎた日付は選べません。今日以降の日付にしてください。',
-      'The date has passed. Choose today or later.',
-    );
-  }
-  if (data.endTime <= data.startTime) {
-    throw invalid('endTime', '開始時刻より後の時刻にしてください。', 'Choose a time after the start.');
-  }
+/** The sessions of an input: as given, or the one session of `date`, `startTime` and `endTime`. */
+function sessionsOfInput(input: EventInput): unknown {
+  if (input.sessions !== undefined) return input.sessions;
+  if (input.date === undefined && input.startTime === undefined && input.endTime === undefined) return [];
+  return [{ date: input.date, startTime: input.startTime, endTime: input.endTime }];
+}
+
+/**
+ * Checks an event's input: all fields, then its schedule (one session, or two or more held in
+ * order without overlapping, none in the past), its kind and its organiser.
+ */
+export function validateEvent(
+  input: EventInput,
+  options: EventChoices & { unchanged?: (s: TimedSession) => boolean },
+) {
+  const { date: _d, startTime: _s, endTime: _e, ...rest } = input;
+  const raw = { ...rest, sessions: sessionsOfInput(input) };
+  const kind = input.kind === 'course' ? 'course' : 'single';
+  const count = Array.isArray(raw.sessions) ? raw.sessions.length : 0;
+  const data = parseInput(EventSchema, raw, { ...eventLabels, ...sessionLabels(kind, count) });
+  const schedule = scheduleProblems(data.kind, data.sessions, options);
+  if (schedule.problems.length > 0) throw scheduleInvalid(schedule.problems);
   const kinds = options.categories;
   if (kinds.length > 0 && !kinds.some((c) => c.code === data.category)) {
     throw invalid('category', '種類を一覧から選んでください。', 'Choose a kind from the list.');
@@ -167,16 +194,18 @@ export function validateEvent(input: EventInput, options: EventChoices) {
   if (named.length > 0 && !named.some((o) => o.code === data.organiser)) {
     throw invalid('organiser', '一覧から選んでください。', 'Choose one from the list.');
   }
-  return data;
+  return { ...data, sessions: schedule.sessions };
 }
 
-function eventState(e: EventRow) {
+export type ValidEvent = ReturnType<typeof validateEvent>;
+
+/** What the audit log keeps of an event: its fields, and its schedule on one line. */
+export function eventState(e: EventRow, sessions: Parameters<typeof scheduleText>[0]) {
   return {
     title: e.title,
     category: e.category,
-    date: todayInJapan(e.startsAt),
-    startTime: japanTime(e.startsAt),
-    endTime: japanTime(e.endsAt),
+    kind: e.kind,
+    sessions: scheduleText(sessions),
     place: e.place,
     capacity: e.capacity,
     feeYen: e.feeYen,
@@ -208,8 +237,8 @@ export async function createEvent(
         category: data.category,
         title: data.title,
         description: data.description,
-        startsAt: japanInstant(data.date, data.startTime),
-        endsAt: japanInstant(data.date, data.endTime),
+        kind: data.kind,
+        ...spanOf(data.sessions),
         place: data.place,
         capacity: data.capacity,
         feeYen: data.feeYen,
@@ -218,17 +247,47 @@ export async function createEvent(
       })
       .returning();
     if (!created) throw new Error('event insert returned nothing');
+    const sessions = await writeSessions(tx, created.id, data.sessions);
     await recordAudit(tx, actor, {
       action: 'event.create',
       entityType: 'event',
       entityKey: String(created.id),
-      after: eventState(created),
+      after: eventState(created, sessions),
     });
     return created;
   });
 }
 
-async function lockEventOf(tx: Queryable, actor: Actor, eventId: number): Promise<EventRow> {
+/** events.starts_at and ends_at: from the start of the first session to the end of the last. */
+export function spanOf(sessions: TimedSession[]): { startsAt: Date; endsAt: Date } {
+  const first = sessions[0];
+  const last = sessions[sessions.length - 1];
+  if (!first || !last) throw new Error('an event has one session at least');
+  return { startsAt: first.startsAt, endsAt: last.endsAt };
+}
+
+/** Inserts an event's sessions as validated, numbered 1, 2, 3 … */
+async function writeSessions(
+  tx: Queryable,
+  eventId: number,
+  sessions: TimedSession[],
+): Promise<SessionRow[]> {
+  return tx
+    .insert(eventSessions)
+    .values(
+      sessions.map((s) => ({
+        eventId,
+        number: s.number,
+        startsAt: s.startsAt,
+        endsAt: s.endsAt,
+        title: s.title,
+        topic: s.topic,
+      })),
+    )
+    .returning();
+}
+
+export async function lockEventOf(tx: Queryable, actor: Actor, eventId: number): Promise<EventRow> {
   const [event] = await tx
     .select()
     .from(events)

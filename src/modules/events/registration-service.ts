@@ -7,6 +7,7 @@ import { notFound, UserError } from '../../platform/errors';
 import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
 import { eventRegistrations, events } from './schema';
+import { sessionsOf } from './sessions';
 
 /**
  * A ticket code: 12 characters of an alphabet without look-alikes (no 0/O, 1/I/L), 60 bits of
@@ -227,7 +228,8 @@ export async function findRegistrationByToken(q: Queryable, token: string) {
   if (!registration) throw registrationNotFound;
   const [event] = await q.select().from(events).where(eq(events.id, registration.eventId));
   if (!event) throw registrationNotFound;
-  return { registration, event, position: await waitingPositionOf(q, registration) };
+  const sessions = (await sessionsOf(q, [event.id])).get(event.id) ?? [];
+  return { registration, event: { ...event, sessions }, position: await waitingPositionOf(q, registration) };
 }
 
 /**
@@ -235,7 +237,7 @@ export async function findRegistrationByToken(q: Queryable, token: string) {
  * that freed the seat, with the event's row locked, so that two cancellations cannot give one seat
  * to two people.
  */
-async function promoteFromWaitingList(tx: Queryable, event: EventRow): Promise<RegistrationRow[]> {
+export async function promoteFromWaitingList(tx: Queryable, event: EventRow): Promise<RegistrationRow[]> {
   const free = event.capacity - (await countConfirmed(tx, event.id));
   if (free <= 0) return [];
   const next = await tx

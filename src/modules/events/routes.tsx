@@ -16,6 +16,7 @@ import {
 import { formBody, problemOf } from './forms';
 import { runsEvent } from './organiser-access';
 import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
+import { eventInputOf, formValuesAgain, sessionRowsOf } from './pages/event-form';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
 import { EventListPage, EventPage } from './pages/public';
 import { RegistrationPage } from './pages/registration';
@@ -160,19 +161,21 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   const renderManage = async (
     c: AppContext,
-    extra: { values?: FormValues; problem?: FormProblem; status?: number } = {},
+    extra: { values?: FormValues; problem?: FormProblem; status?: number; moreRows?: boolean } = {},
   ) => {
     const actor = actorOf(c);
     const rows = await listEventsForStaff(db, actor);
+    const values = extra.values ?? { organiser: c.get('account')?.organisation ?? '' };
     return c.html(
       <ManageEventsPage
         view={viewOf(c)}
         events={rows}
         organisers={organisersOf(actor.municipalityCode)}
         categories={categoriesOf(actor.municipalityCode)}
-        values={extra.values ?? { organiser: c.get('account')?.organisation ?? '' }}
+        values={values}
         problem={extra.problem}
         notice={noticeOf(c)}
+        rows={sessionRowsOf(values, extra.moreRows)}
       />,
       (extra.status ?? 200) as 200,
     );
@@ -183,15 +186,17 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   app.post('/events/manage', requirePermission(can_['events.manage']), async (c) => {
     const body = await formBody(c);
     const actor = actorOf(c);
+    // 「回の入力欄を増やす」: the same form again with more session rows, nothing saved
+    if (body.moreSessions) return renderManage(c, { values: body, moreRows: true });
     try {
-      const event = await createEvent(db, actor, body as never, {
+      const event = await createEvent(db, actor, eventInputOf(body), {
         organisations: organisersOf(actor.municipalityCode),
         categories: categoriesOf(actor.municipalityCode),
       });
       return c.redirect(`/events/manage/${event.id}?saved=created`, 303);
     } catch (error) {
       const { status, problem } = problemOf(c, error);
-      return renderManage(c, { values: body, problem, status });
+      return renderManage(c, { values: formValuesAgain(body), problem, status });
     }
   });
 
@@ -239,7 +244,9 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
       const body = await formBody(c);
       const search = (body.q ?? '').slice(0, 100);
       try {
-        await checkIn(db, actorOf(c), Number(c.req.param('registrationId')), eventIdOf(c));
+        await checkIn(db, actorOf(c), eventIdOf(c), {
+          registrationId: Number(c.req.param('registrationId')),
+        });
         const query = new URLSearchParams({ saved: 'checked-in', ...(search ? { q: search } : {}) });
         return c.redirect(`/events/manage/${eventIdOf(c)}?${query}#participants`, 303);
       } catch (error) {

@@ -1,4 +1,6 @@
-import { index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { boolean, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+
+export type EventKind = 'single' | 'course';
 
 /** An event of a municipality: a seminar, a meet-up, a marche day. Its category is what the plan binds. */
 export const events = pgTable(
@@ -20,6 +22,10 @@ export const events = pgTable(
     organiser: text('organiser').notNull(),
     /** 'draft' | 'published' | 'cancelled' */
     status: text('status').notNull().default('draft'),
+    /** 'single' (one session) | 'course' (two or more, attended one by one); starts_at/ends_at span them */
+    kind: text('kind').$type<EventKind>().notNull().default('single'),
+    /** the event this one was copied from (last year's edition) */
+    copiedFrom: integer('copied_from'),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -38,7 +44,8 @@ export const eventRegistrations = pgTable(
     eventId: integer('event_id').notNull(),
     name: text('name').notNull(),
     kana: text('kana').notNull(),
-    email: text('email').notNull(),
+    /** null only for a person added at the door without contact details */
+    email: text('email'),
     phone: text('phone'),
     accountId: integer('account_id'),
     /** 'confirmed' | 'waiting' | 'cancelled' */
@@ -51,12 +58,50 @@ export const eventRegistrations = pgTable(
     ticketCode: text('ticket_code').notNull().unique(),
     /** the same form sent twice carries the same key and registers once */
     idempotencyKey: text('idempotency_key').notNull(),
-    attendedAt: timestamp('attended_at', { withTimezone: true }),
+    /** added at the door (当日参加): registered and present at once */
+    walkIn: boolean('walk_in').notNull().default(false),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },
   (t) => [
     unique('event_registrations_one_per_form').on(t.eventId, t.idempotencyKey),
     index('event_registrations_event_idx').on(t.eventId, t.status, t.waitingPosition),
+  ],
+);
+
+/** A session of an event: the one date of a seminar, or one lecture of a course (創業塾 第1回 …). */
+export const eventSessions = pgTable(
+  'event_sessions',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id').notNull(),
+    /** 1, 2, 3 … in the order they are held */
+    number: integer('number').notNull(),
+    startsAt: timestamp('starts_at', { withTimezone: true }).notNull(),
+    endsAt: timestamp('ends_at', { withTimezone: true }).notNull(),
+    title: text('title').notNull().default(''),
+    /** one of the four areas of 特定創業支援等事業, or null */
+    topic: text('topic').$type<SessionTopic>(),
+  },
+  (t) => [unique('event_sessions_number_unique').on(t.eventId, t.number)],
+);
+
+/** The four areas of 特定創業支援等事業: 経営・財務・人材育成・販路開拓. */
+export type SessionTopic = 'management' | 'finance' | 'human-resources' | 'sales-channels';
+
+/** A registered person present at one session, recorded once, with who recorded it and when. */
+export const eventAttendance = pgTable(
+  'event_attendance',
+  {
+    id: serial('id').primaryKey(),
+    registrationId: integer('registration_id').notNull(),
+    sessionId: integer('session_id').notNull(),
+    checkedInAt: timestamp('checked_in_at', { withTimezone: true }).notNull().defaultNow(),
+    checkedInBy: integer('checked_in_by'),
+    checkedInByName: text('checked_in_by_name').notNull(),
+  },
+  (t) => [
+    unique('event_attendance_once').on(t.registrationId, t.sessionId),
+    index('event_attendance_session_idx').on(t.sessionId),
   ],
 );

@@ -19,6 +19,7 @@ import {
 } from '../event-service';
 import { notTheOrganiser, runsEvent } from '../organiser-access';
 import { events } from '../schema';
+import { SessionSchema } from '../sessions';
 import { campaignCourses, eventCampaigns } from './schema';
 
 export type CampaignRow = typeof eventCampaigns.$inferSelect;
@@ -180,13 +181,12 @@ const text = (ja: string, en: string, max: number, required = true) => {
 };
 
 export const CourseSchema = EventSchema.pick({
-  date: true,
-  startTime: true,
-  endTime: true,
   place: true,
   capacity: true,
   feeYen: true,
 }).extend({
+  // a shop's course is held once: one session of the event it becomes
+  ...SessionSchema.pick({ date: true, startTime: true, endTime: true }).shape,
   shopName: text('店名', 'shop name', 80),
   title: text('講座名', 'course title', 100),
   description: text('内容', 'description', 2000, false),

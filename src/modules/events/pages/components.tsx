@@ -1,7 +1,8 @@
 import { formatDate } from '../../../platform/fiscal-year';
-import { formatNumber, type Lang, titleIn } from '../../../platform/i18n';
+import { formatNumber, type Lang, localise, titleIn } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
-import { type EventWithCounts, japanTime } from '../event-service';
+import type { EventWithCounts } from '../event-service';
+import { japanTime, type SessionRow, sessionTopics } from '../sessions';
 
 /** A form's values as sent, to show them again beside its errors. */
 export type FormValues = Record<string, string | undefined>;
@@ -44,8 +45,46 @@ export function categoryName(lang: Lang, code: string, categories: Category[]): 
 }
 
 /** 令和8年12月1日 14:00–16:00 */
-export function eventWhen(lang: Lang, event: { startsAt: Date; endsAt: Date }): string {
-  return `${formatDate(lang, event.startsAt)} ${japanTime(event.startsAt)}–${japanTime(event.endsAt)}`;
+export function sessionWhen(lang: Lang, session: { startsAt: Date; endsAt: Date }): string {
+  return `${formatDate(lang, session.startsAt)} ${japanTime(session.startsAt)}–${japanTime(session.endsAt)}`;
+}
+
+/** 令和8年12月1日 14:00–16:00; a course: 令和8年5月10日 14:00–16:00 から全5回（最終回 令和8年6月7日） */
+export function eventWhen(
+  lang: Lang,
+  event: { startsAt: Date; endsAt: Date; sessions?: { startsAt: Date; endsAt: Date }[] },
+): string {
+  const sessions = event.sessions ?? [];
+  const first = sessions[0];
+  const last = sessions[sessions.length - 1];
+  if (sessions.length < 2 || !first || !last) return sessionWhen(lang, event);
+  return lang === 'en'
+    ? `${sessionWhen(lang, first)}, ${sessions.length} sessions (last on ${formatDate(lang, last.startsAt)})`
+    : `${sessionWhen(lang, first)} から全${sessions.length}回（最終回 ${formatDate(lang, last.startsAt)}）`;
+}
+
+/** 「第2回 財務」: a session's number with its theme and area, as a list shows it. */
+export function sessionName(lang: Lang, session: Pick<SessionRow, 'number' | 'title' | 'topic'>): string {
+  const parts = [
+    lang === 'en' ? `Session ${session.number}` : `${session.number}回目`,
+    session.title,
+    session.topic ? `（${localise(lang, sessionTopics[session.topic])}）` : '',
+  ];
+  return parts.filter(Boolean).join(' ');
+}
+
+/** The lectures of a course, one line each, in the order they are held. */
+export function Schedule(props: { view: PageView; sessions: SessionRow[] }) {
+  return (
+    <ol class="schedule">
+      {props.sessions.map((s) => (
+        <li data-session={s.number}>
+          <span class="schedule-name">{sessionName(props.view.lang, s)}</span>{' '}
+          <span class="schedule-when">{sessionWhen(props.view.lang, s)}</span>
+        </li>
+      ))}
+    </ol>
+  );
 }
 
 export function formatYen(lang: Lang, yen: number): string {
@@ -71,7 +110,10 @@ export function EventFacts(props: {
       <dt>{tr(view, '種類', 'Kind')}</dt>
       <dd>{categoryName(view.lang, event.category, props.categories)}</dd>
       <dt>{tr(view, '日時', 'When')}</dt>
-      <dd data-field="when">{eventWhen(view.lang, event)}</dd>
+      <dd data-field="when">
+        {eventWhen(view.lang, event)}
+        {event.sessions.length > 1 ? <Schedule view={view} sessions={event.sessions} /> : null}
+      </dd>
       <dt>{tr(view, '会場', 'Place')}</dt>
       <dd>{event.place}</dd>
       <dt>{tr(view, '定員', 'Capacity')}</dt>

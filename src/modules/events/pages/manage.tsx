@@ -1,6 +1,8 @@
-import { formatDateTime, todayInJapan } from '../../../platform/fiscal-year';
+import { formatDateTime } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
-import type { EventWithCounts, RegistrationRow } from '../event-service';
+import type { Participant } from '../attendance-service';
+import type { EventWithCounts } from '../event-service';
+import { japanTime } from '../sessions';
 import {
   type Category,
   categoryName,
@@ -8,10 +10,10 @@ import {
   eventWhen,
   type FormProblem,
   type FormValues,
-  invalidIf,
   type Organiser,
   organiserName,
 } from './components';
+import { EventForm } from './event-form';
 
 function StatusText(props: { view: PageView; status: string }) {
   const { view } = props;
@@ -33,6 +35,8 @@ export function ManageEventsPage(props: {
   values: FormValues;
   problem?: FormProblem | undefined;
   notice?: string | undefined;
+  /** session rows of the form */
+  rows: number;
 }) {
   const { view, values, problem } = props;
   const title = tr(view, 'イベント管理', 'Manage events');
@@ -107,143 +111,26 @@ export function ManageEventsPage(props: {
             'A new event is a draft. Check it, then publish it to open registration.',
           )}
         </p>
-        <ErrorSummary view={view} message={problem?.message} details={problem?.details} />
-        <form method="post" action="/events/manage" class="stack card">
-          <CsrfField view={view} />
-          <div>
-            <label for="category">{tr(view, '種類', 'Kind')}</label>
-            <select id="category" name="category" required {...invalidIf(problem, 'category')}>
-              {props.categories.map((category) => (
-                <option value={category.code} selected={values.category === category.code}>
-                  {categoryName(view.lang, category.code, props.categories)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label for="title">{tr(view, '題名', 'Title')}</label>
-            <input
-              id="title"
-              name="title"
-              required
-              maxlength={200}
-              value={values.title ?? ''}
-              {...invalidIf(problem, 'title')}
-            />
-          </div>
-          <div>
-            <label for="description">{tr(view, '内容（任意）', 'Description (optional)')}</label>
-            <textarea
-              id="description"
-              name="description"
-              rows={4}
-              maxlength={4000}
-              {...invalidIf(problem, 'description')}
-            >
-              {values.description ?? ''}
-            </textarea>
-          </div>
-          <div>
-            <label for="date">{tr(view, '開催日', 'Date')}</label>
-            <input
-              id="date"
-              name="date"
-              type="date"
-              required
-              min={todayInJapan()}
-              value={values.date ?? ''}
-              {...invalidIf(problem, 'date')}
-            />
-          </div>
-          <div>
-            <label for="startTime">{tr(view, '開始時刻', 'Start time')}</label>
-            <input
-              id="startTime"
-              name="startTime"
-              type="time"
-              required
-              value={values.startTime ?? '14:00'}
-              {...invalidIf(problem, 'startTime')}
-            />
-          </div>
-          <div>
-            <label for="endTime">{tr(view, '終了時刻', 'End time')}</label>
-            <input
-              id="endTime"
-              name="endTime"
-              type="time"
-              required
-              value={values.endTime ?? '16:00'}
-              {...invalidIf(problem, 'endTime')}
-            />
-          </div>
-          <div>
-            <label for="place">{tr(view, '会場', 'Place')}</label>
-            <input
-              id="place"
-              name="place"
-              required
-              maxlength={200}
-              value={values.place ?? ''}
-              {...invalidIf(problem, 'place')}
-            />
-          </div>
-          <div>
-            <label for="capacity">{tr(view, '定員（人）', 'Capacity (people)')}</label>
-            <input
-              id="capacity"
-              name="capacity"
-              type="number"
-              inputmode="numeric"
-              required
-              value={values.capacity ?? ''}
-              {...invalidIf(problem, 'capacity')}
-            />
-          </div>
-          <div>
-            <label for="feeYen">{tr(view, '参加費（円・無料は0）', 'Fee (yen, 0 if free)')}</label>
-            <input
-              id="feeYen"
-              name="feeYen"
-              type="number"
-              inputmode="numeric"
-              required
-              value={values.feeYen ?? '0'}
-              {...invalidIf(problem, 'feeYen')}
-            />
-          </div>
-          <div>
-            <label for="organiser">{tr(view, '主催', 'Organiser')}</label>
-            {props.organisers.length > 0 ? (
-              <select id="organiser" name="organiser" required {...invalidIf(problem, 'organiser')}>
-                {props.organisers.map((o) => (
-                  <option value={o.code} selected={values.organiser === o.code}>
-                    {organiserName(view.lang, o.code, props.organisers)}
-                  </option>
-                ))}
-              </select>
-            ) : (
-              <input
-                id="organiser"
-                name="organiser"
-                required
-                value={values.organiser ?? ''}
-                {...invalidIf(problem, 'organiser')}
-              />
-            )}
-          </div>
-          <div>
-            <button type="submit">{tr(view, '下書きとして作成', 'Create as a draft')}</button>
-          </div>
-        </form>
+        <EventForm
+          view={view}
+          action="/events/manage"
+          submitLabel={tr(view, '下書きとして作成', 'Create as a draft')}
+          organisers={props.organisers}
+          categories={props.categories}
+          values={values}
+          problem={problem}
+          rows={props.rows}
+        />
       </section>
     </Layout>
   );
 }
 
-function registrationStatus(view: PageView, r: RegistrationRow): string {
-  if (r.status === 'confirmed')
-    return r.attendedAt ? tr(view, '出席', 'Attended') : tr(view, '参加確定', 'Confirmed');
+function registrationStatus(view: PageView, r: Participant): string {
+  if (r.status === 'confirmed') {
+    const label = r.attendance.length > 0 ? tr(view, '出席', 'Attended') : tr(view, '参加確定', 'Confirmed');
+    return r.walkIn ? `${label}${tr(view, '（当日参加）', ' (walk-in)')}` : label;
+  }
   if (r.status === 'waiting') return tr(view, 'キャンセル待ち', 'Waiting list');
   return tr(view, '取り消し', 'Cancelled');
 }
@@ -255,7 +142,7 @@ export function ManageEventPage(props: {
   organisers: Organiser[];
   categories: Category[];
   /** null when the viewer does not run the event: its participants are not theirs to see */
-  participants: RegistrationRow[] | null;
+  participants: Participant[] | null;
   search: string;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
@@ -263,7 +150,10 @@ export function ManageEventPage(props: {
   const { view, event, participants } = props;
   // the place on the waiting list, as the person is told it: 1 is the next to be moved up
   const waiting = (participants ?? []).filter((r) => r.status === 'waiting');
-  const waitingRank = (r: RegistrationRow) => waiting.indexOf(r) + 1;
+  const waitingRank = (r: Participant) => waiting.indexOf(r) + 1;
+  const course = event.sessions.length > 1;
+  const attendedAt = (r: Participant, sessionId: number) =>
+    r.attendance.find((a) => a.sessionId === sessionId)?.checkedInAt;
   return (
     <Layout view={view} title={event.title} wide>
       <p>
@@ -355,7 +245,15 @@ export function ManageEventPage(props: {
                       <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
                       <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
                       <th scope="col">{tr(view, '状態', 'Status')}</th>
-                      <th scope="col">{tr(view, '受付', 'Check-in')}</th>
+                      {course ? (
+                        event.sessions.map((s) => (
+                          <th scope="col" class="num">
+                            {tr(view, `${s.number}回目`, `S${s.number}`)}
+                          </th>
+                        ))
+                      ) : (
+                        <th scope="col">{tr(view, '受付', 'Check-in')}</th>
+                      )}
                     </tr>
                   </thead>
                   <tbody>
@@ -363,18 +261,14 @@ export function ManageEventPage(props: {
                       <tr
                         data-registration={r.id}
                         data-status={r.status}
-                        data-attended={r.attendedAt ? 'yes' : 'no'}
+                        data-attended={r.attendance.length > 0 ? 'yes' : 'no'}
                       >
                         <th scope="row">{r.name}</th>
                         <td>{r.kana}</td>
                         <td>
-                          {r.email}
-                          {r.phone ? (
-                            <>
-                              <br />
-                              {r.phone}
-                            </>
-                          ) : null}
+                          {r.email ?? ''}
+                          {r.email && r.phone ? <br /> : null}
+                          {r.phone ?? ''}
                         </td>
                         <td>
                           {registrationStatus(view, r)}
@@ -382,27 +276,48 @@ export function ManageEventPage(props: {
                             ? ` ${tr(view, `${waitingRank(r)}番目`, `no. ${waitingRank(r)}`)}`
                             : ''}
                         </td>
-                        <td>
-                          {r.status === 'confirmed' && !r.attendedAt ? (
-                            <form
-                              method="post"
-                              action={`/events/manage/${event.id}/registrations/${r.id}/check-in`}
-                            >
-                              <CsrfField view={view} />
-                              <input type="hidden" name="q" value={props.search} />
-                              <button
-                                type="submit"
-                                aria-label={tr(view, `${r.name}さんを受付する`, `Check in ${r.name}`)}
+                        {course ? (
+                          event.sessions.map((session) => {
+                            const at = attendedAt(r, session.id);
+                            return (
+                              <td class="num" data-session={session.number} data-attended={at ? 'yes' : 'no'}>
+                                {at ? (
+                                  <>
+                                    <span aria-hidden="true">✓ </span>
+                                    {japanTime(at)}
+                                  </>
+                                ) : (
+                                  <>
+                                    <span aria-hidden="true">—</span>
+                                    <span class="visually-hidden">{tr(view, '欠席', 'absent')}</span>
+                                  </>
+                                )}
+                              </td>
+                            );
+                          })
+                        ) : (
+                          <td>
+                            {r.status === 'confirmed' && r.attendance.length === 0 ? (
+                              <form
+                                method="post"
+                                action={`/events/manage/${event.id}/registrations/${r.id}/check-in`}
                               >
-                                {tr(view, '受付する', 'Check in')}
-                              </button>
-                            </form>
-                          ) : r.attendedAt ? (
-                            formatDateTime(view.lang, r.attendedAt)
-                          ) : (
-                            '—'
-                          )}
-                        </td>
+                                <CsrfField view={view} />
+                                <input type="hidden" name="q" value={props.search} />
+                                <button
+                                  type="submit"
+                                  aria-label={tr(view, `${r.name}さんを受付する`, `Check in ${r.name}`)}
+                                >
+                                  {tr(view, '受付する', 'Check in')}
+                                </button>
+                              </form>
+                            ) : r.attendance[0] ? (
+                              formatDateTime(view.lang, r.attendance[0].checkedInAt)
+                            ) : (
+                              '—'
+                            )}
+                          </td>
+                        )}
                       </tr>
                     ))}
                   </tbody>

@@ -1,11 +1,13 @@
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventRow, RegistrationRow } from '../event-service';
+import type { SessionRow } from '../sessions';
 import { eventWhen, type FormProblem, type Organiser, organiserName } from './components';
 
 /** The confirmation of a registration and the page of its cancel link. */
 export function RegistrationPage(props: {
   view: PageView;
-  event: EventRow;
+  /** with its sessions, a course's schedule is shown */
+  event: EventRow & { sessions?: SessionRow[] };
   registration: RegistrationRow;
   position: number | null;
   organisers: Organiser[];
