@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
-import { asc, count } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrationsDir } from '../../src/db/migrate';
-import { checkIn, listParticipants } from '../../src/modules/events/attendance-service';
+import { addWalkIn, checkIn, listParticipants } from '../../src/modules/events/attendance-service';
 import {
   createEvent,
   type EventInput,
@@ -324,6 +324,98 @@ describe.each(testDatabaseKinds())('courses, sessions and attendance (%s)', (kin
       expect((refused as UserError).code).toBe('not_confirmed');
       expect((refused as UserError).userMessage.ja).toContain('キャンセル待ち');
       expect(await courseData(t)).toEqual(before);
+    });
+  });
+
+  describe('walk-ins at the door', () => {
+    it('adds a person beyond the capacity as registered and present, once for the same form', async () => {
+      const event = await publishedCourse({ capacity: 1 });
+      await registerForEvent(t.database.db, event.id, person(1));
+      await registerForEvent(t.database.db, event.id, person(2));
+      const sessionId = event.sessions[0]?.id;
+      const walkIn = {
+        name: '当日 太郎（架空）',
+        kana: 'とうじつ たろう',
+        email: '',
+        phone: '',
+        idempotencyKey: 'walk-in-form-1',
+      };
+      const [first, again] = await Promise.all([
+        addWalkIn(t.database.db, staff, event.id, walkIn, { sessionId }),
+        addWalkIn(t.database.db, staff, event.id, walkIn, { sessionId }),
+      ]);
+      expect([first?.outcome, again?.outcome].sort()).toEqual(['added', 'repeated']);
+      expect(first?.registration.id).toBe(again?.registration.id);
+      expect(first?.overCapacity).toBe(true);
+      expect(first?.registration).toMatchObject({ status: 'confirmed', walkIn: true, email: null });
+      const counted = await findEventForStaff(t.database.db, staff, event.id);
+      expect([counted.confirmed, counted.waiting, counted.attended]).toEqual([2, 1, 1]);
+      const entries = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityKey, String(event.id)));
+      expect(entries.filter((e) => e.action === 'event_registration.walk_in')).toHaveLength(1);
+    });
+
+    it('refuses a walk-in without a reading, or with an e-mail address already registered', async () => {
+      const event = await publishedCourse();
+      await registerForEvent(t.database.db, event.id, person(1));
+      const sessionId = event.sessions[0]?.id;
+      const before = await courseData(t);
+      const noKana = await addWalkIn(
+        t.database.db,
+        staff,
+        event.id,
+        { name: '当日 花子', kana: '', idempotencyKey: 'walk-in-form-2' },
+        { sessionId },
+      ).catch((e: unknown) => e);
+      expect((noKana as UserError).details.map((d) => d.message.ja).join(' ')).toContain('ふりがな');
+      const known = await addWalkIn(
+        t.database.db,
+        staff,
+        event.id,
+        {
+          name: '受講者1',
+          kana: 'じゅこうしゃ',
+          email: 'LEARNER1@example.jp',
+          idempotencyKey: 'walk-in-form-3',
+        },
+        { sessionId },
+      ).catch((e: unknown) => e);
+      expect((known as UserError).code).toBe('already_registered');
+      expect((known as UserError).userMessage.ja).toContain('名前で探して受付');
+      expect(await courseData(t)).toEqual(before);
+    });
+  });
+
+  describe('the door page', () => {
+    it('checks in by a typed code and says so after the redirect, and names a problem without losing the page', async () => {
+      const event = await publishedCourse();
+      const a = await registerForEvent(t.database.db, event.id, { ...person(1), name: '山田 花子（架空）' });
+      const client = await new TestClient(t.app).logInAs('shokokai');
+      const sessionId = String(event.sessions[2]?.id);
+      const page = await client.get(`/events/manage/${event.id}/check-in?session=${sessionId}`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toContain('no-store');
+      const html = await page.text();
+      expect(html).toContain('src="/static/check-in.js"');
+      expect(html).not.toMatch(/<script>|style="/);
+      const sent = await client.postForm(`/events/manage/${event.id}/check-in`, {
+        session: sessionId,
+        ticketCode: a.registration.ticketCode.toLowerCase(),
+      });
+      expect(sent.status).toBe(303);
+      const after = await (await client.get(sent.headers.get('location') ?? '')).text();
+      expect(after).toMatch(/山田 花子（架空）さんを受付しました（\d\d:\d\d）/);
+      const wrong = await client.postForm(`/events/manage/${event.id}/check-in`, {
+        session: sessionId,
+        ticketCode: 'ZZZZZZZZZZZZ',
+      });
+      expect(wrong.status).toBe(404);
+      expect(await wrong.text()).toContain('このチケットコードのお申し込みは見つかりません');
+      const scripts = await client.get('/static/jsqr.js');
+      expect(scripts.headers.get('content-type')).toContain('javascript');
+      expect((await scripts.text()).length).toBeGreaterThan(10_000);
     });
   });
 

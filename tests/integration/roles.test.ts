@@ -361,6 +361,30 @@ matrix.push(
     ok: 'permitted',
     form: () => ({}),
   },
+  // check-in at the door: the organiser's staff and admins; the scripts of the page are public files
+  { route: 'GET /static/check-in.js', path: '/static/check-in.js', allowed: everyone, ok: 200 },
+  { route: 'GET /static/jsqr.js', path: '/static/jsqr.js', allowed: everyone, ok: 200 },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/check-in',
+    path: (ctx) => `/events/manage/${ctx.eventId}/check-in`,
+    allowed: eventRunners,
+    ok: 200,
+    content: (_who, body) => expect(body).toContain('行列テスト 参加者（架空）'),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/check-in',
+    path: (ctx) => `/events/manage/${ctx.eventId}/check-in`,
+    allowed: eventRunners,
+    ok: 'permitted',
+    form: () => ({ ticketCode: 'ROLESMATRIX2' }),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/walk-ins',
+    path: (ctx) => `/events/manage/${ctx.eventId}/walk-ins`,
+    allowed: eventRunners,
+    ok: 'permitted',
+    form: (who) => ({ name: `当日 ${who}`, kana: 'とうじつ', idempotencyKey: `roles-matrix-walk-in-${who}` }),
+  },
   {
     route: 'POST /events/manage/:id{[0-9]+}/registrations/:registrationId{[0-9]+}/check-in',
     path: (ctx) => `/events/manage/${ctx.eventId}/registrations/${ctx.registrationId}/check-in`,

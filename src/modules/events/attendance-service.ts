@@ -1,10 +1,18 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { randomBytes } from 'node:crypto';
+import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
-import { type EventWithCounts, findEventRunBy, type RegistrationRow } from './event-service';
-import { registrationNotFound } from './registration-service';
+import { emailAddress, parseInput } from '../../platform/validation';
+import { type EventWithCounts, findEventRunBy, lockEventOf, type RegistrationRow } from './event-service';
+import {
+  newTicketCode,
+  RegistrationSchema,
+  registrationLabels,
+  registrationNotFound,
+} from './registration-service';
 import { eventAttendance, eventRegistrations, eventSessions } from './schema';
 import { japanTime, type SessionRow } from './sessions';
 
@@ -22,6 +30,14 @@ export function searchableName(value: string): string {
     .toLowerCase()
     .replace(/[\s・]/g, '')
     .replace(/[\u30a1-\u30f6]/g, (ch) => String.fromCharCode(ch.charCodeAt(0) - 0x60));
+}
+
+/** Part of the name or of its reading, in hiragana or katakana; everyone when nothing is asked. */
+export function matchesName(person: Pick<RegistrationRow, 'name' | 'kana'>, search: string): boolean {
+  const wanted = searchableName(search);
+  return (
+    !wanted || searchableName(person.name).includes(wanted) || searchableName(person.kana).includes(wanted)
+  );
 }
 
 const statusOrder: Record<string, number> = { confirmed: 0, waiting: 1, cancelled: 2 };
@@ -56,11 +72,8 @@ export async function listParticipants(
     .from(eventRegistrations)
     .where(eq(eventRegistrations.eventId, eventId))
     .orderBy(asc(eventRegistrations.kana), asc(eventRegistrations.id));
-  const wanted = searchableName(search);
   const found = rows
-    .filter(
-      (r) => !wanted || searchableName(r.name).includes(wanted) || searchableName(r.kana).includes(wanted),
-    )
+    .filter((r) => matchesName(r, search))
     .sort(
       (a, b) =>
         (statusOrder[a.status] ?? 3) - (statusOrder[b.status] ?? 3) ||
@@ -101,6 +114,56 @@ export function sessionToCheckIn(
   });
 }
 
+/** Check-in is for a published event: a draft has nobody yet, a cancelled event nobody comes to. */
+function assertOpenForCheckIn(event: Pick<EventWithCounts, 'status'>): void {
+  if (event.status === 'published') return;
+  throw new UserError('event_not_open', 409, {
+    ja:
+      event.status === 'cancelled'
+        ? 'このイベントは中止されたため、受付できません。'
+        : '下書きのイベントは受付できません。先に公開してください。',
+    en:
+      event.status === 'cancelled'
+        ? 'This event was cancelled; nobody can be checked in.'
+        : 'A draft event cannot take check-ins. Publish it first.',
+  });
+}
+
+/**
+ * The session checked in, its row locked (shared) before any registration's: the order every
+ * write of the module keeps (event, session, registration), so that an edit of the schedule cannot
+ * remove a session while someone is being checked in to it.
+ */
+async function lockSessionForCheckIn(
+  tx: Queryable,
+  event: Pick<EventWithCounts, 'sessions'>,
+  sessionId: number | undefined,
+  now: Date,
+): Promise<SessionRow> {
+  const chosen = sessionToCheckIn(event, sessionId, now);
+  const [session] = await tx.select().from(eventSessions).where(eq(eventSessions.id, chosen.id)).for('share');
+  if (!session) throw sessionNotFound;
+  return session;
+}
+
+/**
+ * The session the door page opens on: the one asked for, else today's, else the next to come,
+ * else the last held.
+ */
+export function sessionAtTheDoor(
+  event: Pick<EventWithCounts, 'sessions'>,
+  sessionId: number | undefined,
+  now: Date = new Date(),
+): SessionRow {
+  const asked = event.sessions.find((s) => s.id === sessionId);
+  if (asked) return asked;
+  const today = todayInJapan(now);
+  const next = event.sessions.find((s) => todayInJapan(s.startsAt) >= today);
+  const chosen = next ?? event.sessions[event.sessions.length - 1];
+  if (!chosen) throw sessionNotFound;
+  return chosen;
+}
+
 /** Who is being checked in: a row of the list, or the code of the ticket shown at the door. */
 export type Attendee = { registrationId: number } | { ticketCode: string };
 
@@ -120,6 +183,24 @@ const ticketNotFound = new UserError('ticket_not_found', 404, {
   ja: 'このチケットコードのお申し込みは見つかりません。コードを確かめるか、名前で探してください。',
   en: 'No registration has this ticket code. Check the code, or find the person by name.',
 });
+
+const ticketMissing = new UserError(
+  'invalid_input',
+  422,
+  {
+    ja: '入力内容に誤りがあります。下の項目を直してください。',
+    en: 'Some of the input is not valid. Correct the items below.',
+  },
+  [
+    {
+      field: 'ticketCode',
+      message: {
+        ja: 'チケットコード: チケットに書かれた12文字のコードを入力してください。',
+        en: 'Ticket code: Enter the 12-character code printed on the ticket.',
+      },
+    },
+  ],
+);
 
 export type CheckInOutcome = 'checked-in' | 'already-checked-in';
 
@@ -160,27 +241,11 @@ export async function checkIn(
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const event = await findEventRunBy(tx, actor, eventId);
-    if (event.status !== 'published') {
-      throw new UserError('event_not_open', 409, {
-        ja:
-          event.status === 'cancelled'
-            ? 'このイベントは中止されたため、受付できません。'
-            : '下書きのイベントは受付できません。先に公開してください。',
-        en:
-          event.status === 'cancelled'
-            ? 'This event was cancelled; nobody can be checked in.'
-            : 'A draft event cannot take check-ins. Publish it first.',
-      });
-    }
-    const chosen = sessionToCheckIn(event, options.sessionId, now);
-    const [session] = await tx
-      .select()
-      .from(eventSessions)
-      .where(eq(eventSessions.id, chosen.id))
-      .for('share');
-    if (!session) throw sessionNotFound;
+    assertOpenForCheckIn(event);
+    const session = await lockSessionForCheckIn(tx, event, options.sessionId, now);
 
     const byTicket = 'ticketCode' in who;
+    if (byTicket && normaliseTicketCode(who.ticketCode) === '') throw ticketMissing;
     const [registration] = await tx
       .select()
       .from(eventRegistrations)
@@ -232,4 +297,120 @@ export async function checkIn(
 /** 「14:02」: when an attendance was recorded, as the door staff are told on a second scan. */
 export function checkedInTime(attendance: Pick<AttendanceRow, 'checkedInAt'>): string {
   return japanTime(attendance.checkedInAt);
+}
+
+/** A person at the door: name and reading as at registration; e-mail and phone only if they give them. */
+export const WalkInSchema = RegistrationSchema.extend({
+  email: z.preprocess((v) => (v === '' || v === undefined ? null : v), emailAddress().nullable()),
+});
+export type WalkInInput = Omit<z.input<typeof WalkInSchema>, 'email'> & { email?: string | null | undefined };
+
+export interface WalkInResult {
+  outcome: 'added' | 'repeated';
+  registration: RegistrationRow;
+  session: SessionRow;
+  attendance: AttendanceRow;
+  /** confirmed people now above the capacity: they were let in anyway */
+  overCapacity: boolean;
+}
+
+/**
+ * Adds a person who came without registering (当日参加): registered as confirmed and present at
+ * the session at once. They are in the room, so the capacity does not turn them away; the page
+ * warns when it is reached (decision 011). The same form sent twice adds them once. Locks the
+ * event first, as registering does, so the confirmed count stays exact.
+ */
+export async function addWalkIn(
+  db: Db,
+  actor: Actor,
+  eventId: number,
+  input: WalkInInput,
+  options: { sessionId?: number | undefined; now?: Date } = {},
+): Promise<WalkInResult> {
+  const data = parseInput(WalkInSchema, input, registrationLabels);
+  const now = options.now ?? new Date();
+  return db.transaction(async (tx) => {
+    // the event first, as registering does: the confirmed count is exact until the end
+    await lockEventOf(tx, actor, eventId);
+    const event = await findEventRunBy(tx, actor, eventId);
+    assertOpenForCheckIn(event);
+    const session = await lockSessionForCheckIn(tx, event, options.sessionId, now);
+
+    const existing = await tx
+      .select()
+      .from(eventRegistrations)
+      .where(
+        and(
+          eq(eventRegistrations.eventId, eventId),
+          data.email
+            ? or(
+                eq(eventRegistrations.idempotencyKey, data.idempotencyKey),
+                and(eq(eventRegistrations.email, data.email), ne(eventRegistrations.status, 'cancelled')),
+              )
+            : eq(eventRegistrations.idempotencyKey, data.idempotencyKey),
+        ),
+      );
+    const sameForm = existing.find((r) => r.idempotencyKey === data.idempotencyKey);
+    if (sameForm) {
+      const [attendance] = await tx
+        .select()
+        .from(eventAttendance)
+        .where(
+          and(eq(eventAttendance.registrationId, sameForm.id), eq(eventAttendance.sessionId, session.id)),
+        );
+      if (attendance) {
+        return {
+          outcome: 'repeated',
+          registration: sameForm,
+          session,
+          attendance,
+          overCapacity: event.confirmed > event.capacity,
+        };
+      }
+    }
+    const registered = existing[0];
+    if (registered) {
+      throw new UserError('already_registered', 409, {
+        ja: `このメールアドレスでは${registered.name}さんがすでに申し込んでいます。「名前で探して受付」から受付してください。`,
+        en: `${registered.name} has already registered with this e-mail address. Find them by name and check them in.`,
+      });
+    }
+
+    const [registration] = await tx
+      .insert(eventRegistrations)
+      .values({
+        eventId,
+        name: data.name,
+        kana: data.kana,
+        email: data.email,
+        phone: data.phone,
+        status: 'confirmed',
+        walkIn: true,
+        cancelToken: randomBytes(24).toString('base64url'),
+        ticketCode: newTicketCode(),
+        idempotencyKey: data.idempotencyKey,
+        registeredAt: now,
+      })
+      .returning();
+    if (!registration) throw new Error('walk-in insert returned nothing');
+    const [attendance] = await tx
+      .insert(eventAttendance)
+      .values({
+        registrationId: registration.id,
+        sessionId: session.id,
+        checkedInAt: now,
+        checkedInBy: actor.accountId,
+        checkedInByName: actor.name,
+      })
+      .returning();
+    if (!attendance) throw new Error('attendance insert returned nothing');
+    const overCapacity = event.confirmed + 1 > event.capacity;
+    await recordAudit(tx, actor, {
+      action: 'event_registration.walk_in',
+      entityType: 'event',
+      entityKey: String(eventId),
+      after: { registrationId: registration.id, status: 'confirmed', session: session.number, walkIn: true },
+    });
+    return { outcome: 'added', registration, session, attendance, overCapacity };
+  });
 }

@@ -1,10 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
-import { checkIn, listParticipants } from './attendance-service';
+import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } from './attendance-service';
 import {
   createEvent,
   findEventForStaff,
@@ -15,6 +18,7 @@ import {
 } from './event-service';
 import { formBody, problemOf } from './forms';
 import { runsEvent } from './organiser-access';
+import { CheckInPage, checkInScriptPath, qrDecoderScriptPath } from './pages/check-in';
 import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
 import { eventInputOf, formValuesAgain, sessionRowsOf } from './pages/event-form';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
@@ -59,6 +63,11 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     c.get('account')?.municipalityCode ?? plans.defaultPlan.municipalityCode;
 
   // ----- public -------------------------------------------------------------------------------
+
+  // the door page's scanner (progressive enhancement) and the QR decoder it loads where the
+  // browser has none: served by the app itself, as the CSP allows scripts from here only
+  app.get(checkInScriptPath, (c) => staticScript(c, checkInScript()));
+  app.get(qrDecoderScriptPath, (c) => staticScript(c, qrDecoderScript()));
 
   app.get('/events', async (c) => {
     const code = municipalityOf(c);
@@ -257,5 +266,116 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     },
   );
 
+  // ----- staff (管理): check-in at the door, on a phone ---------------------------------------------
+
+  const renderCheckIn = async (
+    c: AppContext,
+    extra: {
+      sessionId?: number | undefined;
+      problem?: FormProblem;
+      status?: number;
+      values?: FormValues;
+    } = {},
+  ) => {
+    const actor = actorOf(c);
+    const eventId = eventIdOf(c);
+    const search = (extra.values?.q ?? c.req.query('q') ?? '').slice(0, 100);
+    const [event, everyone] = await Promise.all([
+      findEventForStaff(db, actor, eventId),
+      listParticipants(db, actor, eventId),
+    ]);
+    const session = sessionAtTheDoor(event, extra.sessionId ?? numberOf(c.req.query('session')));
+    const done = everyone.find((p) => p.id === numberOf(c.req.query('done')));
+    const outcome = c.req.query('result');
+    // the list of people is personal data
+    c.header('cache-control', 'no-store');
+    return c.html(
+      <CheckInPage
+        view={viewOf(c)}
+        event={event}
+        session={session}
+        participants={everyone.filter((p) => matchesName(p, search))}
+        presentCount={everyone.filter((p) => p.attendance.some((a) => a.sessionId === session.id)).length}
+        search={search}
+        notice={
+          done && (outcome === 'checked-in' || outcome === 'already-checked-in' || outcome === 'walk-in')
+            ? { outcome, participant: done }
+            : undefined
+        }
+        problem={extra.problem}
+        values={extra.values}
+        idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  /** After a check-in: the page of the same session, saying who was checked in (Post/Redirect/Get). */
+  const backToTheDoor = (c: AppContext, sessionId: number, registrationId: number, result: string, q = '') =>
+    c.redirect(
+      `/events/manage/${eventIdOf(c)}/check-in?${new URLSearchParams({
+        session: String(sessionId),
+        done: String(registrationId),
+        result,
+        ...(q ? { q } : {}),
+      })}`,
+      303,
+    );
+
+  app.get('/events/manage/:id{[0-9]+}/check-in', requirePermission(can_['events.manage']), (c) =>
+    renderCheckIn(c),
+  );
+
+  app.post('/events/manage/:id{[0-9]+}/check-in', requirePermission(can_['events.manage']), async (c) => {
+    const body = await formBody(c);
+    const sessionId = numberOf(body.session);
+    const who = body.registrationId
+      ? { registrationId: Number(body.registrationId) }
+      : { ticketCode: body.ticketCode ?? '' };
+    try {
+      const result = await checkIn(db, actorOf(c), eventIdOf(c), who, { sessionId });
+      return backToTheDoor(c, result.session.id, result.registration.id, result.outcome, body.q);
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      return renderCheckIn(c, { sessionId, problem, status, values: body });
+    }
+  });
+
+  app.post('/events/manage/:id{[0-9]+}/walk-ins', requirePermission(can_['events.manage']), async (c) => {
+    const body = await formBody(c);
+    const sessionId = numberOf(body.session);
+    try {
+      const result = await addWalkIn(db, actorOf(c), eventIdOf(c), body as never, { sessionId });
+      return backToTheDoor(c, result.session.id, result.registration.id, 'walk-in');
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      return renderCheckIn(c, { sessionId, problem, status, values: body });
+    }
+  });
+
   return app;
+}
+
+/** A file read once, on its first request, and kept. */
+function readOnce(url: URL): () => string {
+  let text: string | undefined;
+  return () => {
+    text ??= readFileSync(url, 'utf8');
+    return text;
+  };
+}
+
+const checkInScript = readOnce(new URL('./check-in.js', import.meta.url));
+const qrDecoderScript = readOnce(pathToFileURL(createRequire(import.meta.url).resolve('jsqr')));
+
+function staticScript(c: AppContext, body: string) {
+  c.header('content-type', 'text/javascript; charset=utf-8');
+  c.header('cache-control', 'public, max-age=3600');
+  return c.body(body);
+}
+
+/** A positive whole number from a query or form field, or undefined. */
+function numberOf(value: string | undefined): number | undefined {
+  const n = Number(value);
+  return value && Number.isSafeInteger(n) && n > 0 ? n : undefined;
 }

@@ -178,6 +178,13 @@ export function ManageEventPage(props: {
           <a href={`/events/${event.id}`}>{tr(view, '公開ページを見る', 'See the public page')}</a>
         </p>
       ) : null}
+      {event.status === 'published' && participants ? (
+        <p>
+          <a class="button" href={`/events/manage/${event.id}/check-in`}>
+            {tr(view, '受付ページを開く', 'Open the check-in page')}
+          </a>
+        </p>
+      ) : null}
       <EventFacts view={view} event={event} organisers={props.organisers} categories={props.categories} />
       {event.description ? <p class="description">{event.description}</p> : null}
 
