@@ -1,5 +1,6 @@
 // Every table, gathered for the query builder. Each module owns its own tables in its schema.ts.
 export * from '../modules/events/campaigns/schema';
+export * from '../modules/events/questions/schema';
 export * from '../modules/events/schema';
 export * from '../modules/events/vendors/schema';
 export * from '../modules/plan/schema';

@@ -392,6 +392,52 @@ matrix.push(
     ok: 'permitted',
     form: () => ({}),
   },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/questions',
+    path: (ctx) => `/events/manage/${ctx.eventId}/questions`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/questions',
+    path: (ctx) => `/events/manage/${ctx.eventId}/questions`,
+    allowed: eventRunners,
+    ok: 303,
+    form: (who) => ({ label: `行列テストの質問 ${who}`, kind: 'text' }),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/questions/:questionId{[0-9]+}/remove',
+    path: (ctx) => `/events/manage/${ctx.eventId}/questions/999999/remove`,
+    allowed: eventRunners,
+    ok: 'permitted',
+    form: () => ({}),
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/answers.csv',
+    path: (ctx) => `/events/manage/${ctx.eventId}/answers.csv`,
+    allowed: eventRunners,
+    ok: 200,
+    content: (_who, body) => expect(body).toContain('申込番号,お名前,ふりがな,状態'),
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/feedback',
+    path: (ctx) => `/events/manage/${ctx.eventId}/feedback`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/feedback.csv',
+    path: (ctx) => `/events/manage/${ctx.eventId}/feedback.csv`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/registrations/:token/feedback',
+    path: (ctx) => `/events/registrations/${ctx.registrationToken}/feedback`,
+    allowed: everyone,
+    ok: 'permitted',
+    form: () => ({ satisfaction: '5' }),
+  },
 );
 
 matrix.push(...campaignRouteRules);

@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection';
+import { csvResponse } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
 import {
   type AppContext,
@@ -285,14 +286,13 @@ export function accountsRoutes({ db, municipality }: AccountsRouteDependencies) 
     const lang = c.get('lang');
     const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
     const filename = lang === 'ja' ? `操作履歴_${day}.csv` : `audit-log-${day}.csv`;
-    c.header('content-type', 'text/csv; charset=utf-8');
-    c.header(
-      'content-disposition',
-      `attachment; filename="audit-log-${day}.csv"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-    );
     // names and changes of people: never kept by a cache
-    c.header('cache-control', 'private, no-store');
-    return c.body(auditLogCsv(db, actorOf(c), { ...filter, before: undefined, after: undefined }, lang));
+    return csvResponse(
+      c,
+      auditLogCsv(db, actorOf(c), { ...filter, before: undefined, after: undefined }, lang),
+      filename,
+      `audit-log-${day}.csv`,
+    );
   });
 
   // ----- everyone with an account: their own password -------------------------------------------

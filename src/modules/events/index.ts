@@ -13,6 +13,8 @@ import { coursesMetric } from './campaigns/metrics';
 import { campaignRoutes } from './campaigns/routes';
 import { heldMetric, participantsMetric } from './metrics';
 import { eventPermissions } from './permissions';
+import { describeQuestionAuditEntries } from './questions/audit-words';
+import { questionRoutes } from './questions/routes';
 import { eventRoutes } from './routes';
 
 export { checkIn, listParticipants } from './attendance-service';
@@ -30,6 +32,7 @@ export function eventsModule(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   describeEventAuditEntries(deps.plans.plans.flatMap((plan) => plan.file.eventCategories));
   describeCampaignAuditEntries();
+  describeQuestionAuditEntries();
   addNavigation(
     { href: '/events', label: { ja: 'イベント', en: 'Events' } },
     {
@@ -41,5 +44,6 @@ export function eventsModule(deps: AppDependencies) {
   addNavigation({ href: '/events/campaigns', label: { ja: 'まちゼミ', en: 'Machizemi' } });
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
+import { listQuestions, saveAnswers, validateAnswers } from './questions/question-service';
 import { eventRegistrations, events } from './schema';
 import { sessionsOf } from './sessions';
 
@@ -130,7 +131,12 @@ export async function registerForEvent(
   db: Db,
   eventId: number,
   input: RegistrationInput,
-  options: { account?: { id: number; displayName: string } | undefined; now?: Date } = {},
+  options: {
+    account?: { id: number; displayName: string } | undefined;
+    /** answers to the organiser's questions, by form field (`answer-12`) */
+    answers?: Record<string, string>;
+    now?: Date;
+  } = {},
 ): Promise<RegistrationResult> {
   const data = parseInput(RegistrationSchema, input, registrationLabels);
   const now = options.now ?? new Date();
@@ -168,6 +174,7 @@ export async function registerForEvent(
       };
     }
 
+    const answers = validateAnswers(await listQuestions(tx, eventId), options.answers ?? {});
     const confirmed = await countConfirmed(tx, eventId);
     const status = confirmed < event.capacity ? 'confirmed' : 'waiting';
     let waitingPosition: number | null = null;
@@ -196,6 +203,7 @@ export async function registerForEvent(
       })
       .returning();
     if (!registration) throw new Error('registration insert returned nothing');
+    await saveAnswers(tx, registration.id, answers);
     await recordAudit(
       tx,
       {

@@ -25,6 +25,9 @@ import { ManageEventPage, ManageEventsPage } from './pages/manage';
 import { EventListPage, EventPage } from './pages/public';
 import { RegistrationPage } from './pages/registration';
 import { eventPermissions as can_ } from './permissions';
+import { findFeedback, questionnaireOpen, submitFeedback } from './questions/feedback-service';
+import { QuestionnaireSection } from './questions/pages';
+import { answersOf, listQuestions } from './questions/question-service';
 import { cancelRegistration, findRegistrationByToken, registerForEvent } from './registration-service';
 
 export interface EventRouteDependencies {
@@ -43,6 +46,10 @@ const notices = {
   },
   'checked-in': { ja: '受付しました。', en: 'Checked in.' },
   cancelled: { ja: 'お申し込みを取り消しました。', en: 'Your registration was cancelled.' },
+  feedback: {
+    ja: 'アンケートにご回答いただき、ありがとうございました。',
+    en: 'Thank you for answering the questionnaire.',
+  },
 } as const;
 
 const noticeOf = (c: AppContext) => savedNotice(c, notices);
@@ -92,6 +99,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
       <EventPage
         view={viewOf(c)}
         event={event}
+        questions={await listQuestions(db, event.id)}
         organisers={organisersOf(event.municipalityCode)}
         categories={categoriesOf(event.municipalityCode)}
         idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
@@ -107,7 +115,10 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   app.post('/events/:id{[0-9]+}/registrations', async (c) => {
     const body = await formBody(c);
     try {
-      const result = await registerForEvent(db, eventIdOf(c), body as never, { account: c.get('account') });
+      const result = await registerForEvent(db, eventIdOf(c), body as never, {
+        account: c.get('account'),
+        answers: answersOf(body),
+      });
       if (result.outcome === 'already-registered') {
         return c.html(
           <RegistrationPage
@@ -131,9 +142,10 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   const renderRegistration = async (
     c: AppContext,
-    extra: { problem?: FormProblem; status?: number } = {},
+    extra: { problem?: FormProblem; questionnaireProblem?: FormProblem; status?: number } = {},
   ) => {
-    const { registration, event, position } = await findRegistrationByToken(db, c.req.param('token') ?? '');
+    const token = c.req.param('token') ?? '';
+    const { registration, event, position } = await findRegistrationByToken(db, token);
     // the link is the key to the registration: it must not end up in a shared cache
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
@@ -147,12 +159,33 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         showLink
         notice={noticeOf(c)}
         problem={extra.problem}
-      />,
+      >
+        {questionnaireOpen(registration, event) ? (
+          <QuestionnaireSection
+            view={viewOf(c)}
+            action={`/events/registrations/${token}/feedback`}
+            feedback={await findFeedback(db, registration.id)}
+            problem={extra.questionnaireProblem}
+          />
+        ) : null}
+      </RegistrationPage>,
       (extra.status ?? 200) as 200,
     );
   };
 
   app.get('/events/registrations/:token', (c) => renderRegistration(c));
+
+  app.post('/events/registrations/:token/feedback', async (c) => {
+    const token = c.req.param('token');
+    try {
+      await submitFeedback(db, token, (await formBody(c)) as never);
+      return c.redirect(`/events/registrations/${token}?saved=feedback#questionnaire`, 303);
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      if (status === 404) throw error;
+      return renderRegistration(c, { questionnaireProblem: problem, status });
+    }
+  });
 
   app.post('/events/registrations/:token/cancel', async (c) => {
     const token = c.req.param('token');

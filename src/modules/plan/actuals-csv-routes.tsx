@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
+import { csvResponse } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
 import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
 import { localise } from '../../platform/i18n';
@@ -30,17 +31,6 @@ const ImportRequestSchema = z.object({
       'the CSV text: header row 区分,コード,名称,年度,実績値,基準日,出典,備考, then one row per figure',
     ),
 });
-
-function csvResponse(c: AppContext, body: string, filename: string, asciiName: string) {
-  c.header('content-type', 'text/csv; charset=utf-8');
-  c.header(
-    'content-disposition',
-    `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
-  );
-  // the figures are not public
-  c.header('cache-control', 'private, no-store');
-  return c.body(body);
-}
 
 const noFile = new UserError('csv_file_missing', 422, {
   ja: 'CSVファイルを選んでから「取り込む」を押してください。',

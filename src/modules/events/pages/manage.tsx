@@ -185,6 +185,22 @@ export function ManageEventPage(props: {
           </a>
         </p>
       ) : null}
+      {participants ? (
+        <nav aria-label={tr(view, 'このイベントの運営', 'Running this event')}>
+          <ul class="inline-list">
+            <li>
+              <a href={`/events/manage/${event.id}/questions`}>
+                {tr(view, '申込時の質問と回答', 'Registration questions and answers')}
+              </a>
+            </li>
+            <li>
+              <a href={`/events/manage/${event.id}/feedback`}>
+                {tr(view, 'アンケート結果', 'Questionnaire results')}
+              </a>
+            </li>
+          </ul>
+        </nav>
+      ) : null}
       <EventFacts view={view} event={event} organisers={props.organisers} categories={props.categories} />
       {event.description ? <p class="description">{event.description}</p> : null}
 

@@ -1,5 +1,7 @@
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventWithCounts } from '../event-service';
+import { QuestionFields } from '../questions/pages';
+import type { QuestionRow } from '../questions/question-service';
 import {
   type Category,
   categoryName,
@@ -113,6 +115,8 @@ export function EventPage(props: {
   event: EventWithCounts;
   organisers: Organiser[];
   categories: Category[];
+  /** the organiser's questions, asked after the contact details */
+  questions: QuestionRow[];
   idempotencyKey: string;
   values: FormValues;
   problem?: FormProblem | undefined;
@@ -184,6 +188,12 @@ export function EventPage(props: {
                 problem={props.problem}
                 required={false}
                 autocomplete="tel"
+              />
+              <QuestionFields
+                view={view}
+                questions={props.questions}
+                values={values}
+                problem={props.problem}
               />
               <div>
                 <button type="submit">

@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventRow, RegistrationRow } from '../event-service';
 import type { SessionRow } from '../sessions';
@@ -15,6 +16,8 @@ export function RegistrationPage(props: {
   showLink: boolean;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
+  /** what follows on the page: the questionnaire once the event has started */
+  children?: Child;
 }) {
   const { view, event, registration } = props;
   const title =
@@ -86,6 +89,7 @@ export function RegistrationPage(props: {
           </form>
         </>
       ) : null}
+      {props.children}
     </Layout>
   );
 }

@@ -1,0 +1,27 @@
+import { stringify } from 'csv-stringify/sync';
+import type { Context } from 'hono';
+
+/**
+ * Rows as a CSV file that Excel opens as it is: UTF-8 with a BOM, CRLF line ends. A cell that would
+ * start a formula (=, +, -, @) gets a leading apostrophe, so text typed by people is never run.
+ */
+export function csvFile(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
+  return `\uFEFF${stringify(
+    rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))),
+    { record_delimiter: 'windows', escape_formulas: true },
+  )}`;
+}
+
+/**
+ * Sends a CSV download: `filename` as people read it (may be Japanese), `asciiName` for clients that
+ * do not read RFC 5987 names. Lists of people and unpublished figures are never kept by a cache.
+ */
+export function csvResponse(c: Context, body: string | ReadableStream, filename: string, asciiName: string) {
+  c.header('content-type', 'text/csv; charset=utf-8');
+  c.header(
+    'content-disposition',
+    `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+  );
+  c.header('cache-control', 'private, no-store');
+  return c.body(body);
+}
