@@ -3,19 +3,29 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/seed';
-import { registerEventMetrics } from './modules/events';
+import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
+import { BackgroundJobs } from './platform/jobs';
+import { createMailService, type MailService } from './platform/mail/service';
 
 export interface Tsunagu {
   app: ReturnType<typeof createApp>;
   database: Database;
   plans: Awaited<ReturnType<typeof loadPlans>>;
   metrics: MetricRegistry;
+  mail: MailService;
+  /** mail dispatch and reminders; `npm start` starts them, tests call their functions directly */
+  jobs: BackgroundJobs;
   /** the demo accounts created on this start, if the database was empty */
   demoAccounts: { email: string; password: string; role: string }[];
+  /** Stops the background jobs, then closes the mail transport and the database. */
+  close(): Promise<void>;
 }
+
+/** How often reminders for tomorrow's events are looked for; each is enqueued once whatever the rate. */
+const reminderIntervalMs = 15 * 60_000;
 
 /** config → database → migrations → metrics → plans → demo data → app */
 export async function startTsunagu(config: Config): Promise<Tsunagu> {
@@ -27,8 +37,17 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     registerEventMetrics(metrics);
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
+    const mail = createMailService(database.db, config);
     const app = createApp({ config, database, plans, metrics });
-    return { app, database, plans, metrics, demoAccounts };
+    const jobs = new BackgroundJobs()
+      .every('mail-dispatch', config.mailDispatchSeconds * 1000, () => mail.dispatch())
+      .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db));
+    const close = async () => {
+      await jobs.stop();
+      mail.transport.close();
+      await database.close();
+    };
+    return { app, database, plans, metrics, mail, jobs, demoAccounts, close };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

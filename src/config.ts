@@ -29,9 +29,31 @@ const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
   /** The session lasts this many hours after login. */
   sessionHours: z.coerce.number().int().positive().default(12),
+  /**
+   * The address people reach Tsunagu at, for links in mails (no trailing slash). Defaults to
+   * http://localhost:PORT, which is right only on the machine itself.
+   */
+  publicBaseUrl: z
+    .url({ protocol: /^https?$/, error: 'PUBLIC_BASE_URL must be an http(s) URL' })
+    .transform((s) => s.replace(/\/+$/, ''))
+    .optional(),
+  /** Mails are written as .eml files into this folder unless SMTP_URL is set. */
+  mailDir: z.string().min(1).default('./mail'),
+  /** smtp://user:password@host:587 (STARTTLS when offered) or smtps://…:465 (TLS from the start). */
+  smtpUrl: z.url({ protocol: /^smtps?$/, error: 'SMTP_URL must be an smtp:// or smtps:// URL' }).optional(),
+  /** The sender of every mail: an address, or a name with the address in angle brackets. */
+  mailFrom: z
+    .string()
+    .trim()
+    .regex(/^([^<>]*<[^\s@<>]+@[^\s@<>]+>|[^\s@<>]+@[^\s@<>]+)$/, 'MAIL_FROM must be an e-mail address')
+    .default('つなぐ <no-reply@tsunagu.localhost>'),
+  /** How often the dispatcher sends what is due, in seconds; 0 stops it (mails wait in the outbox). */
+  mailDispatchSeconds: z.coerce.number().int().min(0).max(3600).default(15),
+  /** After this many failed attempts a mail is given up. */
+  mailMaxAttempts: z.coerce.number().int().min(1).max(50).default(8),
 });
 
-export type Config = z.infer<typeof ConfigSchema>;
+export type Config = z.infer<typeof ConfigSchema> & { publicBaseUrl: string };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse({
@@ -43,10 +65,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     seedDemo: env.SEED_DEMO,
     secureCookies: env.SECURE_COOKIES,
     sessionHours: env.SESSION_HOURS,
+    publicBaseUrl: env.PUBLIC_BASE_URL || undefined,
+    mailDir: env.MAIL_DIR || undefined,
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: env.MAIL_FROM || undefined,
+    mailDispatchSeconds: env.MAIL_DISPATCH_SECONDS || undefined,
+    mailMaxAttempts: env.MAIL_MAX_ATTEMPTS || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
     throw new Error(`設定が正しくありません (invalid configuration): ${problems}`);
   }
-  return { ...parsed.data, ...overrides };
+  const config = { ...parsed.data, ...overrides };
+  return { ...config, publicBaseUrl: config.publicBaseUrl ?? `http://localhost:${config.port}` };
 }

@@ -14,15 +14,18 @@ try {
     );
     for (const plan of tsunagu.plans.plans)
       console.log(`  plan: ${plan.file.title} (${plan.municipalityCode})`);
+    const mail = tsunagu.mail.transport;
+    console.log(`  mail: ${mail.kind === 'smtp' ? `SMTP ${mail.target}` : `written to ${mail.target}`}`);
     if (tsunagu.demoAccounts.length > 0) {
       console.log('  demo accounts (架空のサンプルデータ):');
       for (const a of tsunagu.demoAccounts)
         console.log(`    ${a.role.padEnd(12)} ${a.email}  / ${a.password}`);
     }
   });
+  tsunagu.jobs.start();
   const stop = async () => {
     server.close();
-    await tsunagu.database.close();
+    await tsunagu.close();
     process.exit(0);
   };
   process.on('SIGINT', stop);

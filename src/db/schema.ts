@@ -4,4 +4,5 @@ export * from '../modules/events/questions/schema';
 export * from '../modules/events/schema';
 export * from '../modules/events/vendors/schema';
 export * from '../modules/plan/schema';
+export * from '../platform/mail/schema';
 export * from '../platform/schema';

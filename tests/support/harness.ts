@@ -25,7 +25,7 @@ export async function startTestTsunagu(
     kind,
     config,
     async stop() {
-      await tsunagu.database.close();
+      await tsunagu.close();
       await database.drop();
     },
   };

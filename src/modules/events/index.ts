@@ -21,6 +21,7 @@ export { checkIn, listParticipants } from './attendance-service';
 export { createEvent, publishEvent } from './event-service';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';
+export { enqueueEventReminders } from './reminders';
 
 export function registerEventMetrics(registry: MetricRegistry): void {
   registry.register(participantsMetric);

@@ -6,6 +6,7 @@ import { recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
+import { mailCancellation, mailPromotion, mailRegistration } from './mails';
 import { listQuestions, saveAnswers, validateAnswers } from './questions/question-service';
 import { eventRegistrations, events } from './schema';
 import { sessionsOf } from './sessions';
@@ -218,12 +219,9 @@ export async function registerForEvent(
         after: { registrationId: registration.id, status, waitingPosition },
       },
     );
-    return {
-      outcome: 'registered',
-      registration,
-      event,
-      position: await waitingPositionOf(tx, registration),
-    };
+    const position = await waitingPositionOf(tx, registration);
+    await mailRegistration(tx, event, registration, position);
+    return { outcome: 'registered', registration, event, position };
   });
 }
 
@@ -277,6 +275,7 @@ export async function promoteFromWaitingList(tx: Queryable, event: EventRow): Pr
         after: { registrationId: registration.id, status: 'confirmed' },
       },
     );
+    await mailPromotion(tx, event, registration);
   }
   return promoted;
 }
@@ -326,6 +325,7 @@ export async function cancelRegistration(db: Db, token: string, options: { now?:
         after: { registrationId: before.id, status: 'cancelled' },
       },
     );
+    await mailCancellation(tx, event, after);
     const promoted = before.status === 'confirmed' ? await promoteFromWaitingList(tx, event) : [];
     return { registration: after, changed: true, promoted };
   });

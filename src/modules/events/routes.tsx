@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
-import { viewOf } from '../../platform/ui/layout';
+import { tr, viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } from './attendance-service';
 import {
@@ -29,6 +29,7 @@ import { findFeedback, questionnaireOpen, submitFeedback } from './questions/fee
 import { QuestionnaireSection } from './questions/pages';
 import { answersOf, listQuestions } from './questions/question-service';
 import { cancelRegistration, findRegistrationByToken, registerForEvent } from './registration-service';
+import { ticketQrSvg } from './ticket';
 
 export interface EventRouteDependencies {
   db: Db;
@@ -146,6 +147,10 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   ) => {
     const token = c.req.param('token') ?? '';
     const { registration, event, position } = await findRegistrationByToken(db, token);
+    const ticketSvg =
+      registration.status === 'confirmed'
+        ? await ticketQrSvg(registration.ticketCode, tr(viewOf(c), 'QRチケット', 'QR ticket'))
+        : undefined;
     // the link is the key to the registration: it must not end up in a shared cache
     c.header('cache-control', 'no-store');
     c.header('referrer-policy', 'no-referrer');
@@ -157,6 +162,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         position={position}
         organisers={organisersOf(event.municipalityCode)}
         showLink
+        ticketSvg={ticketSvg}
         notice={noticeOf(c)}
         problem={extra.problem}
       >

@@ -105,3 +105,22 @@ export const eventAttendance = pgTable(
     index('event_attendance_session_idx').on(t.sessionId),
   ],
 );
+
+/** A message from an event's staff to a group of its participants; each mail is in the outbox. */
+export const eventMessages = pgTable(
+  'event_messages',
+  {
+    id: serial('id').primaryKey(),
+    eventId: integer('event_id').notNull(),
+    /** 'confirmed' | 'waiting' | 'attended' */
+    audience: text('audience').notNull(),
+    subject: text('subject').notNull(),
+    body: text('body').notNull(),
+    recipients: integer('recipients').notNull(),
+    /** the same form sent twice carries the same key and sends once */
+    idempotencyKey: text('idempotency_key').notNull(),
+    sentBy: integer('sent_by'),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [unique('event_messages_one_per_form').on(t.eventId, t.idempotencyKey)],
+);

@@ -83,6 +83,6 @@ export function withoutInlineStyles(svg: string): string {
   );
 }
 
-function escapeAttribute(value: string): string {
+export function escapeAttribute(value: string): string {
   return value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 }

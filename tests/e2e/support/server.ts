@@ -1,4 +1,7 @@
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startTsunagu, type Tsunagu } from '../../../src/bootstrap';
 import { loadConfig } from '../../../src/config';
@@ -6,16 +9,23 @@ import { loadConfig } from '../../../src/config';
 export interface RunningTsunagu extends Tsunagu {
   /** e.g. http://127.0.0.1:41234, without a trailing slash */
   url: string;
+  /** the folder the server writes its mail to, emptied when it stops */
+  mailDir: string;
   stop(): Promise<void>;
 }
 
 /**
  * A whole Tsunagu (migrations, the Akiruno plan, demo accounts and actuals) on a fresh in-memory
  * PGlite, listening on a free port, as `npm start` would serve it. The environment is ignored on
- * purpose, so that a DATABASE_URL in the shell cannot point the journeys at a real database.
+ * purpose, so that a DATABASE_URL in the shell cannot point the journeys at a real database. Its
+ * background jobs run, sending mail every second into a folder of its own.
  */
 export async function startTsunaguServer(): Promise<RunningTsunagu> {
-  const config = loadConfig({}, { dataDir: 'memory://', host: '127.0.0.1', port: 0 });
+  const mailDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-mail-'));
+  const config = loadConfig(
+    {},
+    { dataDir: 'memory://', host: '127.0.0.1', port: 0, mailDir, mailDispatchSeconds: 1 },
+  );
   const tsunagu = await startTsunagu(config);
   try {
     const { server, port } = await new Promise<{ server: ReturnType<typeof serve>; port: number }>(
@@ -26,20 +36,23 @@ export async function startTsunaguServer(): Promise<RunningTsunagu> {
         server.once('error', reject);
       },
     );
+    tsunagu.jobs.start();
     return {
       ...tsunagu,
       url: `http://127.0.0.1:${port}`,
+      mailDir,
       async stop() {
         await new Promise<void>((resolve) => {
           server.close(() => resolve());
           // a browser keeps connections alive; without this, close waits for them to time out
           if ('closeAllConnections' in server) server.closeAllConnections();
         });
-        await tsunagu.database.close();
+        await tsunagu.close();
+        rmSync(mailDir, { recursive: true, force: true });
       },
     };
   } catch (error) {
-    await tsunagu.database.close().catch(() => {});
+    await tsunagu.close().catch(() => {});
     throw error;
   }
 }

@@ -1,8 +1,39 @@
+import { raw } from 'hono/html';
 import type { Child } from 'hono/jsx';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventRow, RegistrationRow } from '../event-service';
 import type { SessionRow } from '../sessions';
+import { ticketCodeInGroups } from '../ticket';
 import { eventWhen, type FormProblem, type Organiser, organiserName } from './components';
+
+/**
+ * The QR ticket of a confirmed registration, shown at the door: the code as a QR code (SVG made on
+ * the server) and in readable groups, for when it cannot be scanned. It prints on a page of its own.
+ */
+function Ticket(props: { view: PageView; code: string; qrSvg: string }) {
+  const { view } = props;
+  return (
+    <section class="ticket card" aria-labelledby="ticket-heading" data-ticket>
+      <h2 id="ticket-heading">{tr(view, 'QRチケット', 'QR ticket')}</h2>
+      <figure>
+        {raw(props.qrSvg)}
+        <figcaption>
+          {tr(view, '受付番号', 'Ticket code')}
+          <strong class="ticket-code" data-ticket-code>
+            {ticketCodeInGroups(props.code)}
+          </strong>
+        </figcaption>
+      </figure>
+      <p>
+        {tr(
+          view,
+          '当日は受付でこのQRコードをお見せください（画面でも印刷でも構いません）。読み取れないときは受付番号をお伝えください。',
+          'Show this QR code at the door, on your phone or printed. If it cannot be scanned, tell the ticket code.',
+        )}
+      </p>
+    </section>
+  );
+}
 
 /** The confirmation of a registration and the page of its cancel link. */
 export function RegistrationPage(props: {
@@ -14,6 +45,8 @@ export function RegistrationPage(props: {
   organisers: Organiser[];
   /** false when the person came with another form: the link is then not shown again */
   showLink: boolean;
+  /** the QR ticket as SVG, given for a confirmed registration whose link is shown */
+  ticketSvg?: string | undefined;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
   /** what follows on the page: the questionnaire once the event has started */
@@ -67,8 +100,20 @@ export function RegistrationPage(props: {
               : tr(view, '取り消し済み', 'Cancelled')}
         </dd>
       </dl>
+      {props.showLink && registration.status === 'confirmed' && props.ticketSvg ? (
+        <Ticket view={view} code={registration.ticketCode} qrSvg={props.ticketSvg} />
+      ) : null}
+      {props.showLink && registration.status === 'waiting' ? (
+        <p>
+          {tr(
+            view,
+            '参加が確定するとQRチケットがこのページに表示され、メールでもお知らせします。',
+            'When your place is confirmed, your QR ticket appears on this page and we send it by e-mail.',
+          )}
+        </p>
+      ) : null}
       {props.showLink && registration.status !== 'cancelled' ? (
-        <>
+        <div class="no-print">
           <p>
             {tr(
               view,
@@ -87,7 +132,7 @@ export function RegistrationPage(props: {
               {tr(view, '申し込みを取り消す', 'Cancel my registration')}
             </button>
           </form>
-        </>
+        </div>
       ) : null}
       {props.children}
     </Layout>
