@@ -19,6 +19,7 @@ import {
   sessionMiddleware,
 } from './platform/http';
 import { localise } from './platform/i18n';
+import { mailAdminRoutes } from './platform/mail/admin-routes';
 import { ApiDescription } from './platform/openapi';
 import { ErrorPage } from './platform/ui/error-page';
 
@@ -77,6 +78,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', planModule({ ...deps, api }));
   app.route('/', accountsModule({ ...deps, api }));
   app.route('/', eventsModule(deps));
+  app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));
 

@@ -49,7 +49,7 @@ const ConfigSchema = z.object({
     .default('つなぐ <no-reply@tsunagu.localhost>'),
   /** How often the dispatcher sends what is due, in seconds; 0 stops it (mails wait in the outbox). */
   mailDispatchSeconds: z.coerce.number().int().min(0).max(3600).default(15),
-  /** After this many failed attempts a mail is given up. */
+  /** After this many failed attempts a mail is given up and listed for the admin at /admin/mail. */
   mailMaxAttempts: z.coerce.number().int().min(1).max(50).default(8),
 });
 

@@ -1,47 +1,24 @@
-import { readdir, readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import { eq } from 'drizzle-orm';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, publishEvent } from '../../src/modules/events';
 import type { Actor } from '../../src/platform/audit';
-import { decodeQrPng } from '../support/mail';
-import { accessibilityViolations } from './support/accessibility';
+import type { Role } from '../../src/platform/auth/roles';
+import { mailOutbox } from '../../src/platform/mail/schema';
+import { decodeQrPng, readMailFolder } from '../support/mail';
 import { type Journeys, openJourneys, submit, textOf } from './support/journey';
+import { daysFromNow, expectAccessible, phone } from './support/phone';
 
-const phone: BrowserContextOptions = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-};
-
-function daysFromNow(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
-
-/** No axe violations, and on a phone nothing reaches past the right edge outside a table's box. */
-async function expectAccessible(page: Page, label: string) {
-  expect(await accessibilityViolations(page), `axe violations on ${label}`).toEqual([]);
-  const width = page.viewportSize()?.width ?? 0;
-  const overflowing = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
-    .filter((e) => e.getBoundingClientRect().right > ${width} + 0.5 && !e.closest('.table-wrap'))
-    .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className) : ''))`);
-  expect(overflowing, `elements wider than the screen on ${label}`).toEqual([]);
-}
-
-/** Waits until the server's dispatcher has written a mail to `address`, and returns its text. */
-async function mailTo(dir: string, address: string): Promise<string> {
+/** Waits until the server's dispatcher has written a mail to `address` with `subject` (its start). */
+async function mailTo(dir: string, address: string, subject: string) {
   for (let tries = 0; tries < 50; tries++) {
-    for (const file of await readdir(dir)) {
-      if (!file.endsWith('.eml')) continue;
-      const eml = await readFile(join(dir, file), 'utf8');
-      if (eml.includes(`To: ${address}`)) return eml;
-    }
+    const mail = (await readMailFolder(dir)).find(
+      (m) => m.subject?.startsWith(subject) && m.to && 'value' in m.to && m.to.value[0]?.address === address,
+    );
+    if (mail) return mail;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  throw new Error(`no mail to ${address} in ${dir}`);
+  throw new Error(`no mail to ${address} about ${subject} in ${dir}`);
 }
 
 /**
@@ -65,6 +42,8 @@ describe('the QR ticket', () => {
       accountId: staff.id,
       name: staff.displayName,
       municipalityCode: staff.municipalityCode,
+      role: staff.role as Role,
+      organisation: staff.organisation,
     };
     const plan = journeys.server.plans.defaultPlan.file;
     const event = await createEvent(
@@ -113,8 +92,72 @@ describe('the QR ticket', () => {
     await resident.emulateMedia({ media: 'screen' });
 
     // the server's dispatcher sends the confirmation with the same ticket
-    const mail = await mailTo(journeys.server.mailDir, 'mori@example.jp');
-    expect(mail).toContain(code);
-    expect(mail).toContain('Content-Type: image/png');
+    const mail = await mailTo(journeys.server.mailDir, 'mori@example.jp', '【参加確定】');
+    expect(mail.text).toContain(`受付番号（QRチケット）：${code}`);
+    const image = mail.attachments.find((a) => a.contentType === 'image/png');
+    expect(decodeQrPng(image?.content as Buffer)).toBe(code.replace(/-/g, ''));
+  });
+
+  it('a resident who registered while logged in finds the event and its ticket under their registrations', async () => {
+    const page = await journeys.loggedInAs('resident', phone);
+    await page.goto(`/events/${eventId}`);
+    await page.locator('#registration-kana').fill('じゅうみん');
+    await submit(page, page.getByRole('button', { name: '申し込む' }));
+    expect(await textOf(page.locator('h1'))).toBe('参加が確定しました');
+    const ticketPage = new URL(page.url()).pathname;
+    await submit(page, page.locator('.site-header').getByRole('link', { name: '申し込んだイベント' }));
+    const card = page.locator('#upcoming').locator('..').locator('[data-own-registration]');
+    expect(await card.count()).toBe(1);
+    expect(await textOf(card)).toContain('チケット確認セミナー（架空）');
+    expect(await card.locator('[data-ticket-link]').getAttribute('href')).toBe(ticketPage);
+    await expectAccessible(page, 'my registrations on a phone');
+    await submit(page, card.locator('[data-ticket-link]'));
+    expect(await page.locator('[data-ticket]').count()).toBe(1);
+  });
+
+  it('the organiser’s staff message the confirmed participants: the form, the preview with the count, sent once', async () => {
+    const staff = await journeys.loggedInAs('bista', phone);
+    await staff.goto(`/events/manage/${eventId}`);
+    await submit(staff, staff.locator('[data-message-link]'));
+    expect(await textOf(staff.locator('label[for="audience-confirmed"]'))).toBe(
+      '参加が確定している方（2人）',
+    );
+    await expectAccessible(staff, 'the message form on a phone');
+    await staff.locator('#message-subject').fill('持ち物のお知らせ');
+    await staff.locator('#message-body').fill('筆記用具をお持ちください。');
+    await submit(staff, staff.getByRole('button', { name: '確認する' }));
+    expect(await staff.locator('[data-recipients]').getAttribute('data-recipients')).toBe('2');
+    await expectAccessible(staff, 'the preview of a message');
+    await submit(staff, staff.getByRole('button', { name: '2人に送信する' }));
+    expect(await textOf(staff.getByRole('status'))).toContain('送信の列に入れました');
+    expect(await staff.locator('[data-message]').count()).toBe(1);
+    await expectAccessible(staff, 'the message page after sending');
+    const mail = await mailTo(journeys.server.mailDir, 'mori@example.jp', '持ち物のお知らせ');
+    expect(mail.text).toContain('筆記用具をお持ちください。');
+  });
+
+  it('city staff see a mail that could not be sent and send it again', async () => {
+    const db = journeys.server.database.db;
+    const [mail] = await db
+      .select()
+      .from(mailOutbox)
+      .where(eq(mailOutbox.toAddress, 'mori@example.jp'))
+      .limit(1);
+    if (!mail) throw new Error('no mail to mori@example.jp');
+    await db
+      .update(mailOutbox)
+      .set({ status: 'failed', attempts: 8, lastError: 'ECONNREFUSED connect ECONNREFUSED 127.0.0.1:25' })
+      .where(eq(mailOutbox.id, mail.id));
+    const admin = await journeys.loggedInAs('admin', phone);
+    await admin.goto('/');
+    await submit(admin, admin.locator('.site-header').getByRole('link', { name: 'メール送信状況' }));
+    const row = admin.locator(`tr[data-mail="${mail.id}"]`);
+    expect(await textOf(row)).toContain('ECONNREFUSED');
+    await expectAccessible(admin, 'the failed mails on a phone');
+    await submit(admin, row.getByRole('button', { name: 'mori@example.jp へ再送する' }));
+    expect(await textOf(admin.getByRole('status'))).toContain('再送の列に戻しました');
+    expect(await admin.locator(`tr[data-mail="${mail.id}"]`).count()).toBe(0);
+    await admin.goto('/admin/mail?lang=en');
+    await expectAccessible(admin, 'the mail page in English');
   });
 });

@@ -1,28 +1,27 @@
-import { asc, eq } from 'drizzle-orm';
+import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type Db, openDatabase } from '../../src/db/connection';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
 import { cancelRegistration, registerForEvent } from '../../src/modules/events/registration-service';
 import { enqueueEventReminders } from '../../src/modules/events/reminders';
-import { eventRegistrations } from '../../src/modules/events/schema';
+import { eventMessages, eventRegistrations } from '../../src/modules/events/schema';
 import type { Actor } from '../../src/platform/audit';
+import { todayInJapan } from '../../src/platform/fiscal-year';
 import { dispatchMail } from '../../src/platform/mail/dispatcher';
 import { mailOutbox } from '../../src/platform/mail/schema';
 import { createMailService } from '../../src/platform/mail/service';
 import { type MailMessage, type MailTransport, smtpTransport } from '../../src/platform/mail/transport';
+import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
-import type { TestInstance } from '../support/harness';
+import { TestClient, type TestInstance } from '../support/harness';
 import { closedPort, decodeQrPng, mailFolder } from '../support/mail';
 import { actorOf, startInstance } from './helpers';
 
 const choices = { organisations: [{ code: 'bista' }], categories: [{ code: 'succession-seminar' }] };
 const baseUrl = 'https://tsunagu.example.jp';
 
-function daysFromNow(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
+/** A date some days from today, in Japan, as yyyy-mm-dd. */
+const daysFromNow = (days: number) => todayInJapan(new Date(Date.now() + days * 86_400_000));
 
 const seminar = (overrides: Partial<EventInput> = {}): EventInput => ({
   category: 'succession-seminar',
@@ -355,6 +354,176 @@ describe.each(testDatabaseKinds())('event mail through the outbox (%s)', (kind) 
           m.subject?.startsWith('【明日開催】創業塾（前日メール・架空）') && m.text?.includes('（第3回）'),
       );
       expect(mail?.text).toContain('10:00–12:00');
+    });
+  });
+  describe('mails that could not be sent, for the admin', () => {
+    it('lists a failed mail at /admin/mail and sends it again once, recorded in the audit log', async () => {
+      await dispatchAll();
+      const event = await publishedSeminar({ title: '再送確認セミナー（架空）' });
+      const who = person();
+      await registerForEvent(db(), event.id, who);
+      const down = smtpTransport(`smtp://127.0.0.1:${await closedPort()}`);
+      const settings = { transport: down, context: { baseUrl }, from: t.config.mailFrom, maxAttempts: 1 };
+      expect((await dispatchMail(db(), settings)).failed).toBe(1);
+      down.close();
+      const [mail] = await outboxFor(who.email);
+
+      const admin = await new TestClient(t.app).logInAs('admin');
+      const page = await (await admin.get('/admin/mail')).text();
+      expect(page).toContain(`data-mail="${mail?.id}"`);
+      expect(page).toContain('参加確定のお知らせ');
+      expect(page).toContain('ECONNREFUSED');
+      // staff of the events see the participants, not the outbox
+      expect((await (await new TestClient(t.app).logInAs('bista')).get('/admin/mail')).status).toBe(403);
+
+      const [first, second] = [
+        await admin.postForm(`/admin/mail/${mail?.id}/retry`, {}),
+        await admin.postForm(`/admin/mail/${mail?.id}/retry`, {}),
+      ];
+      expect([first.status, second.status]).toEqual([303, 303]);
+      const [back] = await outboxFor(who.email);
+      expect(back).toMatchObject({ status: 'pending', attempts: 0 });
+      const audit = await db().select().from(auditLog).where(eq(auditLog.action, 'mail.retry'));
+      expect(audit.filter((a) => a.entityKey === String(mail?.id))).toHaveLength(1);
+      expect(await (await admin.get('/admin/audit?entityType=mail')).text()).toContain('メールの再送');
+      expect((await dispatchAll()).sent).toBeGreaterThanOrEqual(1);
+      const [sent] = await outboxFor(who.email);
+      expect(sent?.status).toBe('sent');
+      expect(await (await admin.get('/admin/mail')).text()).not.toContain(`data-mail="${mail?.id}"`);
+    });
+  });
+
+  describe('a message from the staff to the participants', () => {
+    it('previews how many receive it, then sends one mail each, once for a form sent twice', async () => {
+      const event = await publishedSeminar({ capacity: 2, title: 'お知らせ確認セミナー（架空）' });
+      const [a, b, c] = [person(), person(), person()];
+      for (const p of [a, b, c]) await registerForEvent(db(), event.id, p);
+      const staffClient = await new TestClient(t.app).logInAs('bista');
+      const form = await (await staffClient.get(`/events/manage/${event.id}/message`)).text();
+      expect(form).toContain('参加が確定している方（2人）');
+      expect(form).toContain('キャンセル待ちの方（1人）');
+      const key = /name="idempotencyKey" value="([^"]+)"/.exec(form)?.[1] ?? '';
+      expect(key).not.toBe('');
+      const values = {
+        audience: 'confirmed',
+        subject: '会場変更のお知らせ',
+        body: '会場が2階の大会議室に変わりました。',
+        idempotencyKey: key,
+      };
+      const preview = await staffClient.postForm(`/events/manage/${event.id}/message`, {
+        ...values,
+        step: 'preview',
+      });
+      expect(preview.status).toBe(200);
+      expect(await preview.text()).toContain('data-recipients="2"');
+      expect(await db().select().from(eventMessages).where(eq(eventMessages.eventId, event.id))).toEqual([]);
+
+      const sends = await Promise.all([
+        staffClient.postForm(`/events/manage/${event.id}/message`, { ...values, step: 'send' }),
+        staffClient.postForm(`/events/manage/${event.id}/message`, { ...values, step: 'send' }),
+      ]);
+      expect(sends.map((r) => r.status)).toEqual([303, 303]);
+      const messages = await db().select().from(eventMessages).where(eq(eventMessages.eventId, event.id));
+      expect(messages).toHaveLength(1);
+      expect(messages[0]?.recipients).toBe(2);
+      for (const p of [a, b]) {
+        expect((await outboxFor(p.email)).map((m) => m.template)).toEqual([
+          'event.confirmation',
+          'event.message',
+        ]);
+      }
+      expect((await outboxFor(c.email)).map((m) => m.template)).toEqual(['event.waiting']);
+      const audit = await db()
+        .select()
+        .from(auditLog)
+        .where(and(eq(auditLog.action, 'event.message'), eq(auditLog.entityKey, String(event.id))));
+      expect(audit).toHaveLength(1);
+      const log = await (
+        await (await new TestClient(t.app).logInAs('admin')).get('/admin/audit?entityType=event')
+      ).text();
+      expect(log).toContain('参加者へのお知らせ');
+
+      await dispatchAll();
+      const mail = (await folder.read()).find(
+        (m) => m.subject === '会場変更のお知らせ（お知らせ確認セミナー（架空））' && m.text?.includes(a.name),
+      );
+      expect(mail?.text).toContain('会場が2階の大会議室に変わりました。');
+    });
+
+    it('refuses an empty subject, or a group with nobody in it, and sends nothing', async () => {
+      const event = await publishedSeminar();
+      await registerForEvent(db(), event.id, person());
+      const staffClient = await new TestClient(t.app).logInAs('bista');
+      const before = await db().select().from(mailOutbox);
+      const empty = await staffClient.postForm(`/events/manage/${event.id}/message`, {
+        audience: 'confirmed',
+        subject: ' ',
+        body: '本文',
+        idempotencyKey: 'empty-subject-form',
+        step: 'send',
+      });
+      expect(empty.status).toBe(422);
+      expect(await empty.text()).toContain('件名: 件名を入力してください');
+      const nobody = await staffClient.postForm(`/events/manage/${event.id}/message`, {
+        audience: 'attended',
+        subject: 'ご参加ありがとうございました',
+        body: 'アンケートにご協力ください。',
+        idempotencyKey: 'nobody-attended-form',
+        step: 'preview',
+      });
+      expect(nobody.status).toBe(422);
+      expect(await nobody.text()).toContain('この送り先に当てはまる参加者がいません');
+      expect(await db().select().from(mailOutbox)).toHaveLength(before.length);
+    });
+  });
+
+  describe('my registrations', () => {
+    it('lists the registrations made with the account, with the links to their tickets', async () => {
+      const resident = await actorOf(t, 'resident');
+      const account = { id: resident.accountId as number, displayName: resident.name };
+      const soon = await publishedSeminar({ title: '私の申し込みセミナー（架空）', capacity: 1 });
+      const full = await publishedSeminar({ title: '満席のセミナー（架空）', capacity: 1 });
+      await registerForEvent(db(), full.id, person());
+      const mine = await registerForEvent(
+        db(),
+        soon.id,
+        { ...person(), email: 'resident@demo.tsunagu.example' },
+        { account },
+      );
+      const waiting = await registerForEvent(
+        db(),
+        full.id,
+        { ...person(), email: 'resident@demo.tsunagu.example' },
+        { account },
+      );
+      const dropped = await publishedSeminar({ title: '取り消したセミナー（架空）' });
+      const gone = await registerForEvent(
+        db(),
+        dropped.id,
+        { ...person(), email: 'resident@demo.tsunagu.example' },
+        { account },
+      );
+      await cancelRegistration(db(), gone.registration.cancelToken);
+      // someone else's registration is not shown
+      const other = await registerForEvent(db(), soon.id, person());
+
+      const client = await new TestClient(t.app).logInAs('resident');
+      const response = await client.get('/events/my');
+      expect(response.status).toBe(200);
+      expect(response.headers.get('cache-control')).toBe('no-store');
+      const html = await response.text();
+      expect(html).toContain(`href="/events/registrations/${mine.registration.cancelToken}"`);
+      expect(html).toContain(`data-own-registration="${waiting.registration.id}" data-status="waiting"`);
+      expect(html).toContain('キャンセル待ち 1番目');
+      expect(html).toContain(`data-own-registration="${gone.registration.id}" data-status="cancelled"`);
+      expect(html).not.toContain(`href="/events/registrations/${gone.registration.cancelToken}"`);
+      expect(html).not.toContain(`data-own-registration="${other.registration.id}"`);
+      expect(html.indexOf('id="upcoming"')).toBeLessThan(
+        html.indexOf(`data-own-registration="${mine.registration.id}"`),
+      );
+      expect(html.indexOf('id="cancelled"')).toBeLessThan(
+        html.indexOf(`data-own-registration="${gone.registration.id}"`),
+      );
     });
   });
 });

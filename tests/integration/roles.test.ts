@@ -5,6 +5,7 @@ import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
+import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
 import {
   actorOf,
   apiProgress,
@@ -441,6 +442,7 @@ matrix.push(
 );
 
 matrix.push(...campaignRouteRules);
+matrix.push(...mailRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -510,6 +512,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     ctx.registrationId = registration.registration.id;
     ctx.registrationToken = registration.registration.cancelToken;
     await prepareCampaignRoutes(t);
+    await prepareMailRoutes(t, event.id);
   });
   afterAll(async () => {
     await t?.stop();

@@ -6,22 +6,22 @@ import jsQR from 'jsqr';
 import { type ParsedMail, simpleParser } from 'mailparser';
 import { PNG } from 'pngjs';
 
+/** Every .eml file of a folder, parsed as a mail program reads it, in file-name order. */
+export async function readMailFolder(dir: string): Promise<(ParsedMail & { file: string })[]> {
+  const files = (await readdir(dir)).filter((f) => f.endsWith('.eml')).sort();
+  return Promise.all(
+    files.map(async (file) =>
+      Object.assign(await simpleParser(await readFile(join(dir, file)), { keepCidLinks: true }), { file }),
+    ),
+  );
+}
+
 /** A fresh folder for the folder transport's .eml files, removed by `remove`. */
 export async function mailFolder() {
   const dir = await mkdtemp(join(tmpdir(), 'tsunagu-mail-'));
   return {
     dir,
-    /** every .eml file written so far, parsed as a mail program reads it, in file-name order */
-    async read(): Promise<(ParsedMail & { file: string })[]> {
-      const files = (await readdir(dir)).filter((f) => f.endsWith('.eml')).sort();
-      return Promise.all(
-        files.map(async (file) =>
-          Object.assign(await simpleParser(await readFile(join(dir, file)), { keepCidLinks: true }), {
-            file,
-          }),
-        ),
-      );
-    },
+    read: () => readMailFolder(dir),
     remove: () => rm(dir, { recursive: true, force: true }),
   };
 }

@@ -26,6 +26,7 @@ export function describeEventAuditEntries(
       },
       'event_registration.check_in': { ja: '当日の受付', en: 'Checked in' },
       'event_registration.walk_in': { ja: '当日参加の受付', en: 'Walk-in added at the door' },
+      'event.message': { ja: '参加者へのお知らせ', en: 'Message to participants' },
     },
     entities: {
       event: { ja: 'イベント', en: 'Event' },
@@ -51,6 +52,9 @@ export function describeEventAuditEntries(
       attended: { ja: '出席', en: 'Attended' },
       walkIn: { ja: '当日参加', en: 'Walk-in' },
       promoted: { ja: 'キャンセル待ちから繰り上げ', en: 'Promoted from the waiting list' },
+      audience: { ja: '送り先', en: 'Recipients' },
+      subject: { ja: '件名', en: 'Subject' },
+      recipients: { ja: '送信数', en: 'Mails' },
     },
     values: {
       ...kinds,

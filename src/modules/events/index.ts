@@ -11,7 +11,9 @@ import { describeEventAuditEntries } from './audit-words';
 import { describeCampaignAuditEntries } from './campaigns/audit-words';
 import { coursesMetric } from './campaigns/metrics';
 import { campaignRoutes } from './campaigns/routes';
+import { messageRoutes } from './message-routes';
 import { heldMetric, participantsMetric } from './metrics';
+import { myRegistrationRoutes } from './my-routes';
 import { eventPermissions } from './permissions';
 import { describeQuestionAuditEntries } from './questions/audit-words';
 import { questionRoutes } from './questions/routes';
@@ -43,6 +45,13 @@ export function eventsModule(deps: AppDependencies) {
     },
   );
   addNavigation({ href: '/events/campaigns', label: { ja: 'まちゼミ', en: 'Machizemi' } });
+  addNavigation({
+    href: '/events/my',
+    label: { ja: '申し込んだイベント', en: 'My registrations' },
+    permission: eventPermissions['events.registrations.own'],
+  });
+  app.route('/', myRegistrationRoutes({ db: deps.database.db }));
+  app.route('/', messageRoutes({ db: deps.database.db }));
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));

@@ -238,3 +238,23 @@ export async function mailCancellation(tx: Queryable, event: EventRow, registrat
     dedupeKey: `${cancellationMail.name}:${registration.id}`,
   });
 }
+
+/** A message from the event's staff, as they wrote it, with the event and the person's own link. */
+export const messageMail = defineMailTemplate<RegistrationMail & { subject: string; body: string }>({
+  name: 'event.message',
+  label: { ja: '主催者からのお知らせ', en: 'Message from the organiser' },
+  render(p, context) {
+    const link = links(p, context);
+    return composeMail(`${p.subject}（${p.eventTitle}）`, [
+      `${p.name} 様`,
+      p.body,
+      factsJa(p),
+      `お申し込みの確認・取り消し：\n${link.registration}`,
+      englishBelow,
+      `This is a message from the organiser of the event below, to the participants. The text above is as they wrote it.`,
+      factsEn(p),
+      `See or cancel your registration:\n${link.registration}`,
+      footer,
+    ]);
+  },
+});

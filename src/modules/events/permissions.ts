@@ -1,4 +1,4 @@
-import { declarePermissions } from '../../platform/auth/roles';
+import { declarePermissions, roles } from '../../platform/auth/roles';
 
 /**
  * Events are run by the organising bodies (city, 商工会, Bi@Sta, 商店会). Their participant lists are
@@ -10,4 +10,6 @@ export const eventPermissions = declarePermissions({
   'events.courses.propose': ['business'],
   /** a business sees its own vendor applications (出店申込) on a page; a guest has a secret link */
   'events.vendors.own': ['business'],
+  /** anyone with an account sees the registrations made with it, and their tickets */
+  'events.registrations.own': roles,
 });

@@ -93,7 +93,8 @@ export interface RegistrationResult {
   position: number | null;
 }
 
-async function waitingPositionOf(q: Queryable, registration: RegistrationRow): Promise<number | null> {
+/** The place on the waiting list, 1 for the next to be moved up; null unless waiting. */
+export async function waitingPositionOf(q: Queryable, registration: RegistrationRow): Promise<number | null> {
   if (registration.status !== 'waiting' || registration.waitingPosition === null) return null;
   const [row] = await q
     .select({ ahead: sql<number>`count(*)::int` })

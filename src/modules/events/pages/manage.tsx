@@ -229,6 +229,11 @@ export function ManageEventPage(props: {
           </p>
         ) : (
           <>
+            <p>
+              <a href={`/events/manage/${event.id}/message`} data-message-link>
+                {tr(view, '参加者にお知らせを送る', 'Message the participants')}
+              </a>
+            </p>
             <search>
               <form method="get" action={`/events/manage/${event.id}#participants`} class="filters card">
                 <div>
