@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection';
 import { csvResponse } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
+import { formBody, problemOf } from '../../platform/forms';
 import {
   type AppContext,
   type AppEnv,
@@ -41,20 +42,6 @@ export interface AccountsRouteDependencies {
   municipality: MunicipalityDirectory;
 }
 
-/** A refused form as the page shows it: status, message, one line per problem, and the fields. */
-export function problemOf(c: AppContext, error: unknown): { status: number; problem: FormProblem } {
-  if (!(error instanceof UserError)) throw error;
-  const lang = c.get('lang');
-  return {
-    status: error.status,
-    problem: {
-      message: localise(lang, error.userMessage),
-      details: error.details.map((d) => localise(lang, d.message)),
-      fields: error.details.flatMap((d) => (d.field ? [d.field] : [])),
-    },
-  };
-}
-
 const bothOrganisations = new UserError(
   'organisation_twice',
   422,
@@ -79,13 +66,6 @@ function organisationFrom(body: FormValues): string | null {
   const other = body.organisationOther?.trim() ?? '';
   if (chosen && other) throw bothOrganisations;
   return chosen || other || null;
-}
-
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
-
-async function formBody(c: AppContext): Promise<FormValues> {
-  const body = await c.req.parseBody();
-  return Object.fromEntries(Object.entries(body).map(([k, v]) => [k, text(v)]));
 }
 
 const notices = {

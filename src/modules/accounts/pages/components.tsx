@@ -3,15 +3,7 @@ import { type Lang, localise } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import type { Organisation } from '../service';
 
-/** A form's values as sent, to show them again beside its errors. */
-export type FormValues = Record<string, string | undefined>;
-
-/** A refused form: the message, the problems one per line, and the fields they concern. */
-export interface FormProblem {
-  message: string;
-  details: string[];
-  fields: string[];
-}
+export { type FormProblem, type FormValues, invalidIf } from '../../../platform/forms';
 
 /** What the pages need to know of the municipality: its name and the plan's organisations. */
 export interface MunicipalityInfo {
@@ -37,9 +29,4 @@ export function StatusLabel(props: { view: PageView; disabled: boolean }) {
   ) : (
     <span class="status status-active">{tr(props.view, '有効', 'Active')}</span>
   );
-}
-
-/** aria attributes of a field that has a problem, so that a screen reader announces it. */
-export function invalidIf(problem: FormProblem | undefined, field: string) {
-  return problem?.fields.includes(field) ? { 'aria-invalid': 'true' as const } : {};
 }

@@ -4,26 +4,13 @@ import { type PageView, tr } from '../../../platform/ui/layout';
 import type { EventWithCounts } from '../event-service';
 import { japanTime, type SessionRow, sessionTopics } from '../sessions';
 
-/** A form's values as sent, to show them again beside its errors. */
-export type FormValues = Record<string, string | undefined>;
-
-/** A refused form: the message, the problems one per line, and the fields they concern. */
-export interface FormProblem {
-  message: string;
-  details: string[];
-  fields: string[];
-}
+export { type FormProblem, type FormValues, invalidIf } from '../../../platform/forms';
 
 /** An organisation of the plan (第5章) that can organise events. */
 export interface Organiser {
   code: string;
   name: string;
   nameEn?: string | undefined;
-}
-
-/** aria attributes of a field that has a problem, so that a screen reader announces it. */
-export function invalidIf(problem: FormProblem | undefined, field: string) {
-  return problem?.fields.includes(field) ? { 'aria-invalid': 'true' as const } : {};
 }
 
 export function organiserName(lang: Lang, code: string, organisers: Organiser[]): string {
