@@ -290,7 +290,8 @@ describe.each(testDatabaseKinds())('event mail through the outbox (%s)', (kind) 
         expect(ids).toHaveLength(30);
         expect(new Set(ids).size).toBe(30);
         expect(runs.reduce((n, r) => n + r.sent, 0)).toBe(30);
-        if (kind === 'postgres') expect(one.sent.length * two.sent.length).toBeGreaterThan(0);
+        // which process sends how many is up to the scheduler (on a loaded machine one may take
+        // all 30): the rule that must hold is that each mail goes exactly once, checked above
       } finally {
         if (other !== t.database) await other.close();
       }
