@@ -136,4 +136,33 @@ describe('check-in at the door: a course on a phone', () => {
     expect(await staff.locator('td[data-session="2"][data-attended="yes"]').count()).toBe(0);
     await expectAccessible(staff, 'the staff page of a course');
   });
+
+  it('staff raise the capacity, copy the course, and call it off: the pages pass axe and say 中止', async () => {
+    await staff.goto(`/events/manage/${eventId}`);
+    await submit(staff, staff.getByRole('link', { name: '内容・日程・定員を変更する' }));
+    expect(await staff.locator('#session-2-date').inputValue()).toBe(daysFromNow(8));
+    await expectAccessible(staff, 'the edit page of a course');
+    await staff.locator('#capacity').fill('4');
+    await submit(staff, staff.getByRole('button', { name: '変更を保存' }));
+    expect(await textOf(staff.getByRole('status'))).toContain('キャンセル待ちの方が繰り上がりました');
+
+    await submit(staff, staff.getByRole('link', { name: 'コピーして新しく作成' }));
+    await expectAccessible(staff, 'the copy page');
+    await staff.locator('#firstDate').fill(daysFromNow(40));
+    await submit(staff, staff.getByRole('button', { name: '下書きとしてコピーを作成' }));
+    expect(await textOf(staff.getByRole('status'))).toContain('コピーして下書きを作成しました');
+    expect(await textOf(staff.locator('[data-field="when"]'))).toContain('全2回');
+
+    await staff.goto(`/events/manage/${eventId}`);
+    await staff.getByText('イベントを中止する', { exact: true }).click();
+    await expectAccessible(staff, 'the staff page with the cancel form open');
+    await staff.locator('#confirm-cancel').check();
+    await submit(staff, staff.getByRole('button', { name: '中止する', exact: true }));
+    expect(await textOf(staff.getByRole('status'))).toContain('中止しました');
+    const resident = await journeys.visitor(phone);
+    await resident.goto(`/events/${eventId}`);
+    expect(await textOf(resident.locator('h1'))).toBe('【中止】創業塾（架空）');
+    expect(await resident.locator('[data-cancelled]').count()).toBe(1);
+    await expectAccessible(resident, 'a cancelled event on a phone');
+  });
 });

@@ -10,14 +10,21 @@ import {
   findEventForStaff,
   publishEvent,
 } from '../../src/modules/events/event-service';
+import {
+  cancelEvent,
+  copyEvent,
+  sameDayNextYear,
+  updateEvent,
+} from '../../src/modules/events/lifecycle-service';
 import { registerForEvent } from '../../src/modules/events/registration-service';
 import { eventAttendance, eventRegistrations, eventSessions, events } from '../../src/modules/events/schema';
-import type { SessionInput } from '../../src/modules/events/sessions';
+import { japanTime, type SessionInput, sessionInputOf } from '../../src/modules/events/sessions';
 import { loadPlans } from '../../src/modules/plan/catalogue';
 import { measureYear } from '../../src/modules/plan/service';
 import type { Actor } from '../../src/platform/audit';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { UserError } from '../../src/platform/errors';
+import { todayInJapan } from '../../src/platform/fiscal-year';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
@@ -416,6 +423,203 @@ describe.each(testDatabaseKinds())('courses, sessions and attendance (%s)', (kin
       const scripts = await client.get('/static/jsqr.js');
       expect(scripts.headers.get('content-type')).toContain('javascript');
       expect((await scripts.text()).length).toBeGreaterThan(10_000);
+    });
+  });
+
+  describe('changing an event', () => {
+    it('refuses a capacity below the confirmed count, and raising it promotes the waiting list at once', async () => {
+      const event = await publishedCourse({ capacity: 2 });
+      for (const n of [1, 2, 3, 4, 5]) await registerForEvent(t.database.db, event.id, person(n));
+      const input = { ...startupSchool({ capacity: 1 }), sessions: event.sessions.map(sessionInputOf) };
+      const before = await courseData(t);
+      const refused = await updateEvent(t.database.db, staff, event.id, input, choices).catch(
+        (e: unknown) => e,
+      );
+      expect((refused as UserError).status).toBe(422);
+      expect((refused as UserError).details.map((d) => d.message.ja).join(' ')).toContain(
+        '定員: 参加が確定している方が2人います。定員は2人以上にしてください',
+      );
+      expect(await courseData(t)).toEqual(before);
+
+      const raised = await updateEvent(t.database.db, staff, event.id, { ...input, capacity: 4 }, choices);
+      expect(raised.changed).toBe(true);
+      expect(raised.promoted.map((r) => r.email)).toEqual(['learner3@example.jp', 'learner4@example.jp']);
+      const after = await findEventForStaff(t.database.db, staff, event.id);
+      expect([after.capacity, after.confirmed, after.waiting]).toEqual([4, 4, 1]);
+      // the same form again changes nothing and logs nothing
+      const again = await courseData(t);
+      expect(
+        (await updateEvent(t.database.db, staff, event.id, { ...input, capacity: 4 }, choices)).changed,
+      ).toBe(false);
+      expect(await courseData(t)).toEqual(again);
+      const actions = (
+        await t.database.db
+          .select()
+          .from(auditLog)
+          .where(eq(auditLog.entityKey, String(event.id)))
+      ).map((e) => e.action);
+      expect(actions.filter((a) => a === 'event.update')).toHaveLength(1);
+      expect(actions.filter((a) => a === 'event_registration.promote')).toHaveLength(2);
+    });
+
+    it('moves a lecture, adds one, keeps a held lecture in the past, and keeps a lecture with attendance', async () => {
+      const registeredOn = new Date(Date.now() - 40 * 86_400_000);
+      const created = await createEvent(
+        t.database.db,
+        staff,
+        startupSchool({ sessions: lectures(-10, new Date()).slice(0, 3) }),
+        { ...choices, now: registeredOn },
+      );
+      await publishEvent(t.database.db, staff, created.id);
+      const event = await findEventForStaff(t.database.db, staff, created.id);
+      const a = await registerForEvent(t.database.db, event.id, person(1), { now: registeredOn });
+      await checkIn(
+        t.database.db,
+        staff,
+        event.id,
+        { registrationId: a.registration.id },
+        { sessionId: event.sessions[0]?.id },
+      );
+      const sessions = event.sessions.map(sessionInputOf);
+      // the first two lectures were held 10 and 3 days ago: they may stay as they were
+      const moved = [
+        sessions[0],
+        sessions[1],
+        // the third is still to come: it moves to a later hour
+        { ...sessions[2], startTime: '19:00', endTime: '21:00' },
+        {
+          date: daysFromNow(30),
+          startTime: '18:30',
+          endTime: '20:30',
+          title: '事業計画の発表',
+        },
+      ] as SessionInput[];
+      const changed = await updateEvent(
+        t.database.db,
+        staff,
+        event.id,
+        { ...startupSchool(), sessions: moved },
+        choices,
+      );
+      expect(changed.changed).toBe(true);
+      const after = await findEventForStaff(t.database.db, staff, event.id);
+      expect(after.sessions.map((s) => s.number)).toEqual([1, 2, 3, 4]);
+      expect(after.sessions[0]?.id).toBe(event.sessions[0]?.id);
+      expect(after.endsAt).toEqual(after.sessions[3]?.endsAt);
+      // removing the first lecture, which has attendance, is refused
+      const before = await courseData(t);
+      const refused = await updateEvent(
+        t.database.db,
+        staff,
+        event.id,
+        { ...startupSchool(), kind: 'single', sessions: [moved[3] as SessionInput] },
+        choices,
+      ).catch((e: unknown) => e);
+      expect((refused as UserError).status).toBe(422);
+      expect(await courseData(t)).toEqual(before);
+      // moving a held lecture to another past day is refused like any past date
+      const past = await updateEvent(
+        t.database.db,
+        staff,
+        event.id,
+        {
+          ...startupSchool(),
+          sessions: [
+            { ...(moved[0] as SessionInput), date: daysFromNow(-11) },
+            ...moved.slice(1),
+          ] as SessionInput[],
+        },
+        choices,
+      ).catch((e: unknown) => e);
+      expect((past as UserError).details.map((d) => d.message.ja).join(' ')).toContain(
+        '1回目の開催日: 過ぎた日付',
+      );
+    });
+  });
+
+  describe('cancelling an event', () => {
+    it('keeps the registrations, says 中止, and refuses registration and check-in', async () => {
+      const event = await publishedCourse();
+      const a = await registerForEvent(t.database.db, event.id, person(1));
+      const cancelled = await cancelEvent(t.database.db, staff, event.id);
+      expect(cancelled.changed).toBe(true);
+      const before = await courseData(t);
+      expect((await cancelEvent(t.database.db, staff, event.id)).changed).toBe(false);
+      expect(await courseData(t)).toEqual(before);
+      expect(before.registrations.find((r) => r.id === a.registration.id)?.status).toBe('confirmed');
+      const late = await registerForEvent(t.database.db, event.id, person(2)).catch((e: unknown) => e);
+      expect((late as UserError).code).toBe('event_cancelled');
+      const door = await checkIn(
+        t.database.db,
+        staff,
+        event.id,
+        { registrationId: a.registration.id },
+        { sessionId: event.sessions[0]?.id },
+      ).catch((e: unknown) => e);
+      expect((door as UserError).code).toBe('event_not_open');
+      const page = await (await new TestClient(t.app).get(`/events/${event.id}`)).text();
+      expect(page).toContain('【中止】');
+      const ticket = await (
+        await new TestClient(t.app).get(`/events/registrations/${a.registration.cancelToken}`)
+      ).text();
+      expect(ticket).toContain('中止');
+    });
+  });
+
+  describe("copying last year's event", () => {
+    it('makes a draft with the same fields and lectures, a year later, and says where it came from', async () => {
+      const lastYear = new Date(Date.now() - 360 * 86_400_000);
+      const created = await createEvent(
+        t.database.db,
+        staff,
+        startupSchool({ sessions: lectures(10, lastYear) }),
+        {
+          ...choices,
+          now: lastYear,
+        },
+      );
+      const source = await findEventForStaff(t.database.db, staff, created.id);
+      const copy = await copyEvent(t.database.db, staff, source.id, {}, choices);
+      const found = await findEventForStaff(t.database.db, staff, copy.id);
+      expect(found.status).toBe('draft');
+      expect(found.copiedFrom).toBe(source.id);
+      expect([found.title, found.kind, found.capacity, found.feeYen, found.place]).toEqual([
+        source.title,
+        'course',
+        source.capacity,
+        source.feeYen,
+        source.place,
+      ]);
+      expect(found.sessions.map((s) => [s.number, s.title, s.topic, japanTime(s.startsAt)])).toEqual(
+        source.sessions.map((s) => [s.number, s.title, s.topic, japanTime(s.startsAt)]),
+      );
+      expect(found.sessions.map((s) => todayInJapan(s.startsAt))).toEqual(
+        source.sessions.map((s) => sameDayNextYear(todayInJapan(s.startsAt))),
+      );
+      const [entry] = await t.database.db
+        .select()
+        .from(auditLog)
+        .where(eq(auditLog.entityKey, String(copy.id)));
+      expect(entry?.action).toBe('event.copy');
+
+      // or to a day asked for: every lecture moves by the same number of days
+      const asked = await copyEvent(t.database.db, staff, source.id, { firstDate: daysFromNow(50) }, choices);
+      const moved = await findEventForStaff(t.database.db, staff, asked.id);
+      expect(todayInJapan(moved.sessions[0]?.startsAt ?? new Date())).toBe(daysFromNow(50));
+      expect(todayInJapan(moved.sessions[4]?.startsAt ?? new Date())).toBe(daysFromNow(78));
+      // a day that has passed is refused, and nothing is made
+      const before = await courseData(t);
+      const past = await copyEvent(
+        t.database.db,
+        staff,
+        source.id,
+        { firstDate: daysFromNow(-3) },
+        choices,
+      ).catch((e: unknown) => e);
+      expect((past as UserError).details.map((d) => d.message.ja).join(' ')).toContain(
+        '過ぎた日付は選べません',
+      );
+      expect(await courseData(t)).toEqual(before);
     });
   });
 

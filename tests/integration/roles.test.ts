@@ -386,6 +386,41 @@ matrix.push(
     ok: 'permitted',
     form: (who) => ({ name: `当日 ${who}`, kana: 'とうじつ', idempotencyKey: `roles-matrix-walk-in-${who}` }),
   },
+  // changing, cancelling and copying: the organiser's staff and admins
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/edit',
+    path: (ctx) => `/events/manage/${ctx.eventId}/edit`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/edit',
+    path: (ctx) => `/events/manage/${ctx.eventId}/edit`,
+    allowed: eventRunners,
+    ok: 'permitted',
+    form: () => ({}),
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/cancel',
+    path: (ctx) => `/events/manage/${ctx.eventId}/cancel`,
+    allowed: eventRunners,
+    ok: 'permitted',
+    // without the confirmation nothing is cancelled, so the other cells keep their event
+    form: () => ({}),
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/copy',
+    path: (ctx) => `/events/manage/${ctx.eventId}/copy`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/copy',
+    path: (ctx) => `/events/manage/${ctx.eventId}/copy`,
+    allowed: eventRunners,
+    ok: 303,
+    form: () => ({ firstDate: inAMonth() }),
+  },
   {
     route: 'POST /events/manage/:id{[0-9]+}/registrations/:registrationId{[0-9]+}/check-in',
     path: (ctx) => `/events/manage/${ctx.eventId}/registrations/${ctx.registrationId}/check-in`,

@@ -219,7 +219,7 @@ export async function createEvent(
   db: Db,
   actor: Actor,
   input: EventInput,
-  options: EventChoices,
+  options: EventChoices & { copiedFrom?: number },
 ): Promise<EventRow> {
   const data = validateEvent(input, options);
   if (!runsEvent(actor, data)) {
@@ -243,16 +243,20 @@ export async function createEvent(
         capacity: data.capacity,
         feeYen: data.feeYen,
         organiser: data.organiser,
+        copiedFrom: options.copiedFrom ?? null,
         createdBy: actor.accountId,
       })
       .returning();
     if (!created) throw new Error('event insert returned nothing');
     const sessions = await writeSessions(tx, created.id, data.sessions);
     await recordAudit(tx, actor, {
-      action: 'event.create',
+      action: options.copiedFrom === undefined ? 'event.create' : 'event.copy',
       entityType: 'event',
       entityKey: String(created.id),
-      after: eventState(created, sessions),
+      after: {
+        ...eventState(created, sessions),
+        ...(options.copiedFrom === undefined ? {} : { copiedFrom: options.copiedFrom }),
+      },
     });
     return created;
   });

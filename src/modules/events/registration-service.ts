@@ -109,7 +109,8 @@ export async function waitingPositionOf(q: Queryable, registration: Registration
   return row?.ahead ?? null;
 }
 
-async function countConfirmed(q: Queryable, eventId: number): Promise<number> {
+/** The people holding a seat: confirmed registrations, walk-ins included. */
+export async function countConfirmed(q: Queryable, eventId: number): Promise<number> {
   const [row] = await q
     .select({ n: sql<number>`count(*)::int` })
     .from(eventRegistrations)

@@ -4,6 +4,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
+import { UserError } from '../../platform/errors';
+import { fiscalYearOf } from '../../platform/fiscal-year';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
@@ -11,16 +13,19 @@ import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } f
 import {
   createEvent,
   findEventForStaff,
+  findEventRunBy,
   findPublishedEvent,
   listEventsForStaff,
   listUpcomingEvents,
   publishEvent,
 } from './event-service';
 import { formBody, problemOf } from './forms';
+import { cancelEvent, copyEvent, copyInputOf, listEventsOfYear, updateEvent } from './lifecycle-service';
 import { runsEvent } from './organiser-access';
 import { CheckInPage, checkInScriptPath, qrDecoderScriptPath } from './pages/check-in';
 import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
-import { eventInputOf, formValuesAgain, sessionRowsOf } from './pages/event-form';
+import { eventInputOf, formValuesAgain, formValuesOfEvent, sessionRowsOf } from './pages/event-form';
+import { CopyEventPage, EditEventPage } from './pages/lifecycle';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
 import { EventListPage, EventPage } from './pages/public';
 import { RegistrationPage } from './pages/registration';
@@ -46,6 +51,19 @@ const notices = {
     en: 'The event is published and open for registration.',
   },
   'checked-in': { ja: '受付しました。', en: 'Checked in.' },
+  updated: { ja: 'イベントを変更しました。', en: 'The event was changed.' },
+  'updated-promoted': {
+    ja: 'イベントを変更しました。定員が増えたため、キャンセル待ちの方が繰り上がりました。',
+    en: 'The event was changed. With the higher capacity, people on the waiting list were moved up.',
+  },
+  copied: {
+    ja: 'コピーして下書きを作成しました。日程と内容を確かめてから公開してください。',
+    en: 'A copy was created as a draft. Check its dates and details, then publish it.',
+  },
+  'event-cancelled': {
+    ja: 'イベントを中止しました。公開ページに「中止」と表示されています。',
+    en: 'The event is cancelled; its public page says so.',
+  },
   cancelled: { ja: 'お申し込みを取り消しました。', en: 'Your registration was cancelled.' },
   feedback: {
     ja: 'アンケートにご回答いただき、ありがとうございました。',
@@ -212,12 +230,18 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     extra: { values?: FormValues; problem?: FormProblem; status?: number; moreRows?: boolean } = {},
   ) => {
     const actor = actorOf(c);
-    const rows = await listEventsForStaff(db, actor);
+    const lastFiscalYear = fiscalYearOf(new Date()) - 1;
+    const [rows, lastYear] = await Promise.all([
+      listEventsForStaff(db, actor),
+      listEventsOfYear(db, actor, lastFiscalYear),
+    ]);
     const values = extra.values ?? { organiser: c.get('account')?.organisation ?? '' };
     return c.html(
       <ManageEventsPage
         view={viewOf(c)}
         events={rows}
+        lastYear={lastYear.filter((e) => runsEvent(actor, e))}
+        lastFiscalYear={lastFiscalYear}
         organisers={organisersOf(actor.municipalityCode)}
         categories={categoriesOf(actor.municipalityCode)}
         values={values}
@@ -304,6 +328,93 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
       }
     },
   );
+
+  // ----- staff (管理): change, cancel and copy an event -------------------------------------------
+
+  const choicesOf = (c: AppContext) => {
+    const code = actorOf(c).municipalityCode;
+    return { organisations: organisersOf(code), categories: categoriesOf(code) };
+  };
+
+  const renderEdit = async (
+    c: AppContext,
+    extra: { values?: FormValues; problem?: FormProblem; status?: number; moreRows?: boolean } = {},
+  ) => {
+    const actor = actorOf(c);
+    const event = await findEventRunBy(db, actor, eventIdOf(c));
+    const values = extra.values ?? formValuesOfEvent(event, event.sessions);
+    c.header('cache-control', 'no-store');
+    return c.html(
+      <EditEventPage
+        view={viewOf(c)}
+        event={event}
+        organisers={organisersOf(actor.municipalityCode)}
+        categories={categoriesOf(actor.municipalityCode)}
+        values={values}
+        problem={extra.problem}
+        rows={sessionRowsOf(values, extra.moreRows)}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/events/manage/:id{[0-9]+}/edit', requirePermission(can_['events.manage']), (c) => renderEdit(c));
+
+  app.post('/events/manage/:id{[0-9]+}/edit', requirePermission(can_['events.manage']), async (c) => {
+    const body = await formBody(c);
+    if (body.moreSessions) return renderEdit(c, { values: body, moreRows: true });
+    try {
+      const result = await updateEvent(db, actorOf(c), eventIdOf(c), eventInputOf(body), choicesOf(c));
+      const saved = result.promoted.length > 0 ? 'updated-promoted' : 'updated';
+      return c.redirect(`/events/manage/${eventIdOf(c)}?saved=${saved}`, 303);
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      return renderEdit(c, { values: formValuesAgain(body), problem, status });
+    }
+  });
+
+  app.post('/events/manage/:id{[0-9]+}/cancel', requirePermission(can_['events.manage']), async (c) => {
+    const body = await formBody(c);
+    try {
+      // who may cancel first, then whether they meant it
+      await findEventRunBy(db, actorOf(c), eventIdOf(c));
+      if (body.confirm !== 'yes') throw cancelNotConfirmed;
+      await cancelEvent(db, actorOf(c), eventIdOf(c));
+      return c.redirect(`/events/manage/${eventIdOf(c)}?saved=event-cancelled`, 303);
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      return renderManageEvent(c, { problem, status });
+    }
+  });
+
+  const renderCopy = async (
+    c: AppContext,
+    extra: { firstDate?: string; problem?: FormProblem; status?: number } = {},
+  ) => {
+    const event = await findEventRunBy(db, actorOf(c), eventIdOf(c));
+    return c.html(
+      <CopyEventPage
+        view={viewOf(c)}
+        event={event}
+        firstDate={extra.firstDate ?? copyInputOf(event).firstDate}
+        problem={extra.problem}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/events/manage/:id{[0-9]+}/copy', requirePermission(can_['events.manage']), (c) => renderCopy(c));
+
+  app.post('/events/manage/:id{[0-9]+}/copy', requirePermission(can_['events.manage']), async (c) => {
+    const body = await formBody(c);
+    try {
+      const copy = await copyEvent(db, actorOf(c), eventIdOf(c), { firstDate: body.firstDate }, choicesOf(c));
+      return c.redirect(`/events/manage/${copy.id}?saved=copied`, 303);
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      return renderCopy(c, { firstDate: body.firstDate ?? '', problem, status });
+    }
+  });
 
   // ----- staff (管理): check-in at the door, on a phone ---------------------------------------------
 
@@ -394,6 +505,16 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   return app;
 }
+
+const cancelNotConfirmed = new UserError(
+  'invalid_input',
+  422,
+  {
+    ja: '中止する前に、確認のチェックを入れてください。',
+    en: 'Tick the box to confirm, then cancel the event.',
+  },
+  [{ field: 'confirm', message: { ja: '確認: チェックを入れてください。', en: 'Confirm: tick the box.' } }],
+);
 
 /** A file read once, on its first request, and kept. */
 function readOnce(url: URL): () => string {

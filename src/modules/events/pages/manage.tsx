@@ -1,7 +1,7 @@
 import { formatDateTime } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { Participant } from '../attendance-service';
-import type { EventWithCounts } from '../event-service';
+import type { EventRow, EventWithCounts } from '../event-service';
 import { japanTime } from '../sessions';
 import {
   type Category,
@@ -14,6 +14,7 @@ import {
   organiserName,
 } from './components';
 import { EventForm } from './event-form';
+import { CancelEventForm, LastYearEvents } from './lifecycle';
 
 function StatusText(props: { view: PageView; status: string }) {
   const { view } = props;
@@ -37,6 +38,9 @@ export function ManageEventsPage(props: {
   notice?: string | undefined;
   /** session rows of the form */
   rows: number;
+  /** last fiscal year's events, to copy from */
+  lastYear: EventRow[];
+  lastFiscalYear: number;
 }) {
   const { view, values, problem } = props;
   const title = tr(view, 'イベント管理', 'Manage events');
@@ -101,6 +105,8 @@ export function ManageEventsPage(props: {
           </table>
         </section>
       )}
+
+      <LastYearEvents view={view} events={props.lastYear} fiscalYear={props.lastFiscalYear} />
 
       <section aria-labelledby="new-event">
         <h2 id="new-event">{tr(view, 'イベントを作成', 'Create an event')}</h2>
@@ -178,12 +184,28 @@ export function ManageEventPage(props: {
           <a href={`/events/${event.id}`}>{tr(view, '公開ページを見る', 'See the public page')}</a>
         </p>
       ) : null}
-      {event.status === 'published' && participants ? (
-        <p>
-          <a class="button" href={`/events/manage/${event.id}/check-in`}>
-            {tr(view, '受付ページを開く', 'Open the check-in page')}
-          </a>
-        </p>
+      {participants ? (
+        <ul class="actions event-actions">
+          {event.status === 'published' ? (
+            <li>
+              <a class="button" href={`/events/manage/${event.id}/check-in`}>
+                {tr(view, '受付ページを開く', 'Open the check-in page')}
+              </a>
+            </li>
+          ) : null}
+          {event.status !== 'cancelled' ? (
+            <li>
+              <a class="button button-secondary" href={`/events/manage/${event.id}/edit`}>
+                {tr(view, '内容・日程・定員を変更する', 'Change details, dates or capacity')}
+              </a>
+            </li>
+          ) : null}
+          <li>
+            <a class="button button-secondary" href={`/events/manage/${event.id}/copy`}>
+              {tr(view, 'コピーして新しく作成', 'Copy into a new event')}
+            </a>
+          </li>
+        </ul>
       ) : null}
       {participants ? (
         <nav aria-label={tr(view, 'このイベントの運営', 'Running this event')}>
@@ -355,6 +377,9 @@ export function ManageEventPage(props: {
           </>
         )}
       </section>
+      {participants && event.status !== 'cancelled' ? (
+        <CancelEventForm view={view} event={event} problem={props.problem} />
+      ) : null}
     </Layout>
   );
 }

@@ -15,6 +15,7 @@ import {
   organiserName,
   remainingSeats,
 } from './components';
+import { CancelledNotice, cancelledTitle } from './lifecycle';
 
 /** Upcoming published events, soonest first. */
 export function EventListPage(props: {
@@ -125,11 +126,12 @@ export function EventPage(props: {
   const open = event.status === 'published' && event.startsAt > new Date();
   const full = remainingSeats(event) === 0;
   return (
-    <Layout view={view} title={event.title}>
+    <Layout view={view} title={cancelledTitle(view, event)}>
       <p>
         <a href="/events">{tr(view, 'イベント一覧へ戻る', 'Back to the events')}</a>
       </p>
-      <h1>{event.title}</h1>
+      <h1>{cancelledTitle(view, event)}</h1>
+      <CancelledNotice view={view} event={event} />
       <EventFacts view={view} event={event} organisers={props.organisers} categories={props.categories} />
       {event.description ? <p class="description">{event.description}</p> : null}
       <section aria-labelledby="register-heading">

@@ -5,6 +5,7 @@ import type { EventRow, RegistrationRow } from '../event-service';
 import type { SessionRow } from '../sessions';
 import { ticketCodeInGroups } from '../ticket';
 import { eventWhen, type FormProblem, type Organiser, organiserName } from './components';
+import { CancelledNotice } from './lifecycle';
 
 /**
  * The QR ticket of a confirmed registration, shown at the door: the code as a QR code (SVG made on
@@ -63,6 +64,7 @@ export function RegistrationPage(props: {
   return (
     <Layout view={view} title={title}>
       <h1 data-registration-status={registration.status}>{title}</h1>
+      <CancelledNotice view={view} event={event} />
       <Notice message={props.notice} />
       <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
       {!props.showLink ? (
