@@ -18,10 +18,15 @@ export function csvFile(rows: readonly (readonly (string | number | null | undef
  */
 export function csvResponse(c: Context, body: string | ReadableStream, filename: string, asciiName: string) {
   c.header('content-type', 'text/csv; charset=utf-8');
+  privateDownload(c, filename, asciiName);
+  return c.body(body);
+}
+
+/** The headers of a private download (CSV, .xlsx): its names, and no cache keeps it. */
+export function privateDownload(c: Context, filename: string, asciiName: string): void {
   c.header(
     'content-disposition',
     `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
   );
   c.header('cache-control', 'private, no-store');
-  return c.body(body);
 }

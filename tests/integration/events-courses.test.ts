@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { asc, count, eq } from 'drizzle-orm';
+import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrate, migrationsDir } from '../../src/db/migrate';
 import { addWalkIn, checkIn, listParticipants } from '../../src/modules/events/attendance-service';
@@ -620,6 +621,68 @@ describe.each(testDatabaseKinds())('courses, sessions and attendance (%s)', (kin
         '過ぎた日付は選べません',
       );
       expect(await courseData(t)).toEqual(before);
+    });
+  });
+
+  describe('the participant list to download', () => {
+    it('has the people, their status and place in line, and attendance per lecture, as CSV and .xlsx', async () => {
+      const event = await publishedCourse({ capacity: 1, title: '=創業塾（架空）' });
+      const a = await registerForEvent(t.database.db, event.id, { ...person(1), name: '=HYPERLINK("x")' });
+      await registerForEvent(t.database.db, event.id, person(2));
+      await checkIn(
+        t.database.db,
+        staff,
+        event.id,
+        { registrationId: a.registration.id },
+        { sessionId: event.sessions[1]?.id },
+      );
+      const client = await new TestClient(t.app).logInAs('shokokai');
+      const csv = await client.get(`/events/manage/${event.id}/participants.csv`);
+      expect(csv.status).toBe(200);
+      expect(csv.headers.get('cache-control')).toContain('no-store');
+      expect(csv.headers.get('content-disposition')).toContain(encodeURIComponent('参加者名簿_'));
+      const bytes = new Uint8Array(await csv.arrayBuffer());
+      expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      // the decoder leaves the BOM out
+      const text = new TextDecoder().decode(bytes);
+      const lines = text.split('\r\n');
+      expect(lines[0]).toBe(
+        `申込番号,お名前,ふりがな,メールアドレス,電話番号,状態,キャンセル待ちの順番,当日参加,申込日時,${event.sessions
+          .map((s) => `${s.number}回目 ${todayInJapan(s.startsAt)}`)
+          .join(',')},出席回数`,
+      );
+      expect(lines).toHaveLength(4);
+      expect(lines[3]).toBe('');
+      const cells = (line: string | undefined) => (line ?? '').split(',');
+      const first = cells(lines[1]);
+      // a name that looks like a formula stays text in Excel
+      expect(first[1]).toBe(`"'=HYPERLINK(""x"")"`);
+      expect(first[5]).toBe('参加確定');
+      expect(first.slice(9, 14).map((c) => /^\d\d:\d\d$/.test(c))).toEqual([
+        false,
+        true,
+        false,
+        false,
+        false,
+      ]);
+      expect(first[14]).toBe('1');
+      const second = cells(lines[2]);
+      expect([second[5], second[6], second[14]]).toEqual(['キャンセル待ち', '1', '0']);
+
+      const xlsx = await client.get(`/events/manage/${event.id}/participants.xlsx`);
+      expect(xlsx.status).toBe(200);
+      expect(xlsx.headers.get('cache-control')).toContain('no-store');
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load(await xlsx.arrayBuffer());
+      const sheet = workbook.getWorksheet('参加者');
+      expect(sheet?.getRow(1).getCell(2).value).toBe('お名前');
+      expect(sheet?.getRow(2).getCell(2).value).toBe('=HYPERLINK("x")');
+      expect(sheet?.getRow(3).getCell(6).value).toBe('キャンセル待ち');
+      expect(sheet?.rowCount).toBe(3);
+
+      // staff of another organisation may not download it
+      const other = await new TestClient(t.app).logInAs('bista');
+      expect((await other.get(`/events/manage/${event.id}/participants.csv`)).status).toBe(403);
     });
   });
 

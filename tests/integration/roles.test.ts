@@ -421,6 +421,20 @@ matrix.push(
     ok: 303,
     form: () => ({ firstDate: inAMonth() }),
   },
+  // the participant list as a file: personal data, the organiser's staff and admins only
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/participants.csv',
+    path: (ctx) => `/events/manage/${ctx.eventId}/participants.csv`,
+    allowed: eventRunners,
+    ok: 200,
+    content: (_who, body) => expect(body).toContain(matrixParticipant),
+  },
+  {
+    route: 'GET /events/manage/:id{[0-9]+}/participants.xlsx',
+    path: (ctx) => `/events/manage/${ctx.eventId}/participants.xlsx`,
+    allowed: eventRunners,
+    ok: 200,
+  },
   {
     route: 'POST /events/manage/:id{[0-9]+}/registrations/:registrationId{[0-9]+}/check-in',
     path: (ctx) => `/events/manage/${ctx.eventId}/registrations/${ctx.registrationId}/check-in`,

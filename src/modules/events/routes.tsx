@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
+import { csvFile, csvResponse, privateDownload } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
 import { fiscalYearOf } from '../../platform/fiscal-year';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
@@ -29,6 +30,7 @@ import { CopyEventPage, EditEventPage } from './pages/lifecycle';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
 import { EventListPage, EventPage } from './pages/public';
 import { RegistrationPage } from './pages/registration';
+import { participantFileNames, participantTable } from './participant-export';
 import { eventPermissions as can_ } from './permissions';
 import { findFeedback, questionnaireOpen, submitFeedback } from './questions/feedback-service';
 import { QuestionnaireSection } from './questions/pages';
@@ -415,6 +417,33 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
       return renderCopy(c, { firstDate: body.firstDate ?? '', problem, status });
     }
   });
+
+  // ----- staff (管理): the participant list as a file, for Excel --------------------------------------
+
+  app.get(
+    '/events/manage/:id{[0-9]+}/participants.csv',
+    requirePermission(can_['events.manage']),
+    async (c) => {
+      const table = await participantTable(db, actorOf(c), eventIdOf(c));
+      const names = participantFileNames(table.event, 'csv');
+      return csvResponse(c, csvFile([table.headers, ...table.rows]), names.utf8, names.ascii);
+    },
+  );
+
+  app.get(
+    '/events/manage/:id{[0-9]+}/participants.xlsx',
+    requirePermission(can_['events.manage']),
+    async (c) => {
+      const table = await participantTable(db, actorOf(c), eventIdOf(c));
+      // exceljs is loaded on the first download, not on every start
+      const { participantWorkbook } = await import('./participant-xlsx');
+      const body = await participantWorkbook(table);
+      const names = participantFileNames(table.event, 'xlsx');
+      c.header('content-type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
+      privateDownload(c, names.utf8, names.ascii);
+      return c.body(body);
+    },
+  );
 
   // ----- staff (管理): check-in at the door, on a phone ---------------------------------------------
 

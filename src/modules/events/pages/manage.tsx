@@ -201,6 +201,16 @@ export function ManageEventPage(props: {
             </li>
           ) : null}
           <li>
+            <a class="button button-secondary" href={`/events/manage/${event.id}/participants.xlsx`} download>
+              {tr(view, '参加者名簿（Excel）', 'Participants (Excel)')}
+            </a>
+          </li>
+          <li>
+            <a class="button button-secondary" href={`/events/manage/${event.id}/participants.csv`} download>
+              {tr(view, '参加者名簿（CSV）', 'Participants (CSV)')}
+            </a>
+          </li>
+          <li>
             <a class="button button-secondary" href={`/events/manage/${event.id}/copy`}>
               {tr(view, 'コピーして新しく作成', 'Copy into a new event')}
             </a>
