@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { and, asc, eq, inArray, ne, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
@@ -8,7 +7,7 @@ import { todayInJapan } from '../../platform/fiscal-year';
 import { emailAddress, parseInput } from '../../platform/validation';
 import { type EventWithCounts, findEventRunBy, lockEventOf, type RegistrationRow } from './event-service';
 import {
-  newTicketCode,
+  insertRegistration,
   RegistrationSchema,
   registrationLabels,
   registrationNotFound,
@@ -272,17 +271,7 @@ export async function checkIn(
     if (earlier) return { outcome: 'already-checked-in', registration, session, attendance: earlier };
     if (registration.status !== 'confirmed') throw notConfirmed(registration);
 
-    const [attendance] = await tx
-      .insert(eventAttendance)
-      .values({
-        registrationId: registration.id,
-        sessionId: session.id,
-        checkedInAt: now,
-        checkedInBy: actor.accountId,
-        checkedInByName: actor.name,
-      })
-      .returning();
-    if (!attendance) throw new Error('attendance insert returned nothing');
+    const attendance = await recordAttendance(tx, actor, registration.id, session.id, now);
     await recordAudit(tx, actor, {
       action: 'event_registration.check_in',
       entityType: 'event',
@@ -292,6 +281,28 @@ export async function checkIn(
     });
     return { outcome: 'checked-in', registration, session, attendance };
   });
+}
+
+/** A person present at a session, recorded with who recorded it and when. */
+async function recordAttendance(
+  tx: Queryable,
+  actor: Actor,
+  registrationId: number,
+  sessionId: number,
+  now: Date,
+): Promise<AttendanceRow> {
+  const [attendance] = await tx
+    .insert(eventAttendance)
+    .values({
+      registrationId,
+      sessionId,
+      checkedInAt: now,
+      checkedInBy: actor.accountId,
+      checkedInByName: actor.name,
+    })
+    .returning();
+  if (!attendance) throw new Error('attendance insert returned nothing');
+  return attendance;
 }
 
 /** 「14:02」: when an attendance was recorded, as the door staff are told on a second scan. */
@@ -376,34 +387,18 @@ export async function addWalkIn(
       });
     }
 
-    const [registration] = await tx
-      .insert(eventRegistrations)
-      .values({
-        eventId,
-        name: data.name,
-        kana: data.kana,
-        email: data.email,
-        phone: data.phone,
-        status: 'confirmed',
-        walkIn: true,
-        cancelToken: randomBytes(24).toString('base64url'),
-        ticketCode: newTicketCode(),
-        idempotencyKey: data.idempotencyKey,
-        registeredAt: now,
-      })
-      .returning();
-    if (!registration) throw new Error('walk-in insert returned nothing');
-    const [attendance] = await tx
-      .insert(eventAttendance)
-      .values({
-        registrationId: registration.id,
-        sessionId: session.id,
-        checkedInAt: now,
-        checkedInBy: actor.accountId,
-        checkedInByName: actor.name,
-      })
-      .returning();
-    if (!attendance) throw new Error('attendance insert returned nothing');
+    const registration = await insertRegistration(tx, {
+      eventId,
+      name: data.name,
+      kana: data.kana,
+      email: data.email,
+      phone: data.phone,
+      status: 'confirmed',
+      walkIn: true,
+      idempotencyKey: data.idempotencyKey,
+      registeredAt: now,
+    });
+    const attendance = await recordAttendance(tx, actor, registration.id, session.id, now);
     const overCapacity = event.confirmed + 1 > event.capacity;
     await recordAudit(tx, actor, {
       action: 'event_registration.walk_in',

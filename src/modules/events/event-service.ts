@@ -234,15 +234,7 @@ export async function createEvent(
       .insert(events)
       .values({
         municipalityCode: actor.municipalityCode,
-        category: data.category,
-        title: data.title,
-        description: data.description,
-        kind: data.kind,
-        ...spanOf(data.sessions),
-        place: data.place,
-        capacity: data.capacity,
-        feeYen: data.feeYen,
-        organiser: data.organiser,
+        ...eventFieldsOf(data),
         copiedFrom: options.copiedFrom ?? null,
         createdBy: actor.accountId,
       })
@@ -260,6 +252,21 @@ export async function createEvent(
     });
     return created;
   });
+}
+
+/** The columns of an event that its form sets, its span taken from its sessions. */
+export function eventFieldsOf(data: ValidEvent) {
+  return {
+    category: data.category,
+    title: data.title,
+    description: data.description,
+    kind: data.kind,
+    ...spanOf(data.sessions),
+    place: data.place,
+    capacity: data.capacity,
+    feeYen: data.feeYen,
+    organiser: data.organiser,
+  };
 }
 
 /** events.starts_at and ends_at: from the start of the first session to the end of the last. */

@@ -8,11 +8,11 @@ import {
   type EventChoices,
   type EventInput,
   type EventRow,
+  eventFieldsOf,
   eventState,
   findEventRunBy,
   lockEventOf,
   type RegistrationRow,
-  spanOf,
   validateEvent,
 } from './event-service';
 import { notTheOrganiser, runsEvent } from './organiser-access';
@@ -109,18 +109,8 @@ export async function updateEvent(
       });
     if (problems.length > 0) throw scheduleInvalid(problems);
 
-    const candidate: EventRow = {
-      ...before,
-      category: data.category,
-      title: data.title,
-      description: data.description,
-      kind: data.kind,
-      ...spanOf(data.sessions),
-      place: data.place,
-      capacity: data.capacity,
-      feeYen: data.feeYen,
-      organiser: data.organiser,
-    };
+    const fields = eventFieldsOf(data);
+    const candidate: EventRow = { ...before, ...fields };
     const stateBefore = { ...eventState(before, sessionsBefore), description: before.description };
     const stateAfter = { ...eventState(candidate, data.sessions), description: candidate.description };
     if (JSON.stringify(stateBefore) === JSON.stringify(stateAfter)) {
@@ -129,19 +119,7 @@ export async function updateEvent(
 
     const [after] = await tx
       .update(events)
-      .set({
-        category: candidate.category,
-        title: candidate.title,
-        description: candidate.description,
-        kind: candidate.kind,
-        startsAt: candidate.startsAt,
-        endsAt: candidate.endsAt,
-        place: candidate.place,
-        capacity: candidate.capacity,
-        feeYen: candidate.feeYen,
-        organiser: candidate.organiser,
-        updatedAt: new Date(),
-      })
+      .set({ ...fields, updatedAt: new Date() })
       .where(eq(events.id, eventId))
       .returning();
     if (!after) throw new Error('event update returned nothing');

@@ -20,6 +20,19 @@ export function newTicketCode(): string {
   return Array.from({ length: 12 }, () => ticketAlphabet[randomInt(ticketAlphabet.length)]).join('');
 }
 
+/** Inserts a registration with its own cancel secret and ticket code. */
+export async function insertRegistration(
+  tx: Queryable,
+  values: Omit<typeof eventRegistrations.$inferInsert, 'cancelToken' | 'ticketCode'>,
+): Promise<RegistrationRow> {
+  const [registration] = await tx
+    .insert(eventRegistrations)
+    .values({ ...values, cancelToken: randomBytes(24).toString('base64url'), ticketCode: newTicketCode() })
+    .returning();
+  if (!registration) throw new Error('registration insert returned nothing');
+  return registration;
+}
+
 export const registrationNotFound = notFound({ ja: 'お申し込み', en: 'The registration' });
 
 const kanaPattern = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u;
@@ -188,24 +201,18 @@ export async function registerForEvent(
         .where(eq(eventRegistrations.eventId, eventId));
       waitingPosition = Number(last?.max ?? 0) + 1;
     }
-    const [registration] = await tx
-      .insert(eventRegistrations)
-      .values({
-        eventId,
-        name: data.name,
-        kana: data.kana,
-        email: data.email,
-        phone: data.phone,
-        accountId: options.account?.id ?? null,
-        status,
-        waitingPosition,
-        cancelToken: randomBytes(24).toString('base64url'),
-        ticketCode: newTicketCode(),
-        idempotencyKey: data.idempotencyKey,
-        registeredAt: now,
-      })
-      .returning();
-    if (!registration) throw new Error('registration insert returned nothing');
+    const registration = await insertRegistration(tx, {
+      eventId,
+      name: data.name,
+      kana: data.kana,
+      email: data.email,
+      phone: data.phone,
+      accountId: options.account?.id ?? null,
+      status,
+      waitingPosition,
+      idempotencyKey: data.idempotencyKey,
+      registeredAt: now,
+    });
     await saveAnswers(tx, registration.id, answers);
     await recordAudit(
       tx,
