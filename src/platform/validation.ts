@@ -10,7 +10,8 @@ const localeErrors = { ja: z.locales.ja().localeError, en: z.locales.en().locale
  */
 const bilingualMessages = new Map<string, Text>();
 export function bilingual(ja: string, en: string): string {
-  const key = `tsunagu-message:${en}`;
+  // both texts in the key: two schemas may say the same in English and differently in Japanese
+  const key = `tsunagu-message:${en}|${ja}`;
   bilingualMessages.set(key, { ja, en });
   return key;
 }
@@ -40,23 +41,32 @@ export function describeProblems(
   });
 }
 
+const invalidInput: Text = {
+  ja: '入力内容に誤りがあります。下の項目を直してください。',
+  en: 'Some of the input is not valid. Correct the items below.',
+};
+
+const invalidQuery: Text = {
+  ja: '検索条件に誤りがあります。下の項目を直してください。',
+  en: 'Some of the search conditions are not valid. Correct the items below.',
+};
+
+function parsed<S extends z.ZodType>(schema: S, input: unknown, labels: FieldLabels, status: 400 | 422) {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data as z.output<S>;
+  const problems = describeProblems(schema, input, labels);
+  throw status === 400
+    ? new UserError('invalid_query', 400, invalidQuery, problems)
+    : new UserError('invalid_input', 422, invalidInput, problems);
+}
+
 /** Parses input at a boundary; bad input becomes a 422 UserError listing every problem. */
 export function parseInput<S extends z.ZodType>(
   schema: S,
   input: unknown,
   labels: FieldLabels = {},
 ): z.output<S> {
-  const result = schema.safeParse(input);
-  if (result.success) return result.data;
-  throw new UserError(
-    'invalid_input',
-    422,
-    {
-      ja: '入力内容に誤りがあります。下の項目を直してください。',
-      en: 'Some of the input is not valid. Correct the items below.',
-    },
-    describeProblems(schema, input, labels),
-  );
+  return parsed(schema, input, labels, 422);
 }
 
 /** An e-mail address as people type it: trimmed, lower-cased, checked, with messages in both languages. */
@@ -74,4 +84,29 @@ export function emailAddress() {
         ),
       ),
     );
+}
+
+/**
+ * Parses the query of a GET request: a bad parameter is the request's fault, so the answer is
+ * 400 (not 422, which is for a form whose content a person corrects), listing every problem.
+ */
+export function parseQuery<S extends z.ZodType>(
+  schema: S,
+  input: unknown,
+  labels: FieldLabels = {},
+): z.output<S> {
+  return parsed(schema, input, labels, 400);
+}
+
+/**
+ * One field's problem found after parsing (a date in the past, a choice not in the list): a 422 for a
+ * form, or a 400 `invalid_query` for the query of a GET request, as parseInput and parseQuery answer.
+ */
+export function fieldProblem(field: string, label: Text, problem: Text, status: 400 | 422 = 422): UserError {
+  const details = [
+    { field, message: { ja: `${label.ja}: ${problem.ja}`, en: `${label.en}: ${problem.en}` } },
+  ];
+  return status === 400
+    ? new UserError('invalid_query', 400, invalidQuery, details)
+    : new UserError('invalid_input', 422, invalidInput, details);
 }

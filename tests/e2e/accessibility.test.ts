@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessibilityViolations } from './support/accessibility';
 import { type Journeys, openJourneys, submit } from './support/journey';
+import { expectAccessible as expectAccessibleOnScreen, phone } from './support/phone';
 
 /** Every page a person can reach, checked by axe-core against WCAG 2.1 AA (JIS X 8341-3 AA). */
 describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
@@ -86,6 +87,27 @@ describe('accessibility (WCAG 2.1 AA, axe-core)', () => {
     await submit(admin, admin.getByRole('button', { name: '登録' }));
     await expect(admin.getByRole('alert').count()).resolves.toBe(1);
     expect(await accessibilityViolations(admin)).toEqual([]);
+  });
+
+  it('the event list with its filters, its empty state, a refused condition and the month calendar', async () => {
+    for (const path of [
+      '/events',
+      '/events?category=succession-seminar&area=akigawa&q=%E3%82%BB%E3%83%9F%E3%83%8A%E3%83%BC',
+      '/events?month=2026-13',
+      '/events?view=calendar',
+      '/events?view=calendar&month=2027-02&lang=en',
+    ]) {
+      await expectAccessible(visitor, path);
+    }
+    await visitor.goto('/events?lang=ja');
+  });
+
+  it('the event list and the month calendar on a phone 360 px wide', async () => {
+    const page = await journeys.visitor(phone);
+    for (const path of ['/events?area=yozawa', '/events?view=calendar', '/events?view=calendar&lang=en']) {
+      await page.goto(path);
+      await expectAccessibleOnScreen(page, path);
+    }
   });
 
   it('a page that does not exist', async () => {

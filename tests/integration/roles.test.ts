@@ -436,6 +436,19 @@ matrix.push(
     ok: 200,
   },
   {
+    route: 'GET /events/manage/:id{[0-9]+}/details',
+    path: (ctx) => `/events/manage/${ctx.eventId}/details`,
+    allowed: eventRunners,
+    ok: 200,
+  },
+  {
+    route: 'POST /events/manage/:id{[0-9]+}/details',
+    path: (ctx) => `/events/manage/${ctx.eventId}/details`,
+    allowed: eventRunners,
+    ok: 303,
+    form: (who) => ({ notes: `roles matrix ${who}`, area: 'akigawa' }),
+  },
+  {
     route: 'POST /events/manage/:id{[0-9]+}/registrations/:registrationId{[0-9]+}/check-in',
     path: (ctx) => `/events/manage/${ctx.eventId}/registrations/${ctx.registrationId}/check-in`,
     allowed: eventRunners,

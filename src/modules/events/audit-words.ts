@@ -1,5 +1,6 @@
 import { describeAuditEntries } from '../../platform/audit-text';
 import type { Text } from '../../platform/i18n';
+import { eventDetailsLabels } from './event-details-input';
 
 /** How this module's entries read in the audit log; the kinds of event come from the plans loaded. */
 export function describeEventAuditEntries(
@@ -18,6 +19,7 @@ export function describeEventAuditEntries(
       'event.update': { ja: 'イベントの変更', en: 'Event changed' },
       'event.cancel': { ja: 'イベントの中止', en: 'Event cancelled' },
       'event.copy': { ja: '前年度のイベントからコピーして作成', en: "Event created from last year's" },
+      'event.details': { ja: 'イベントの公開情報の変更', en: 'Public details of an event changed' },
       'event_registration.create': { ja: 'イベントへの申し込み', en: 'Registered for an event' },
       'event_registration.cancel': { ja: '申し込みの取り消し', en: 'Registration cancelled' },
       'event_registration.promote': {
@@ -55,6 +57,7 @@ export function describeEventAuditEntries(
       audience: { ja: '送り先', en: 'Recipients' },
       subject: { ja: '件名', en: 'Subject' },
       recipients: { ja: '送信数', en: 'Mails' },
+      ...eventDetailsLabels,
     },
     values: {
       ...kinds,

@@ -3,7 +3,14 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
-import { bilingual, parseInput } from '../../platform/validation';
+import { bilingual, fieldProblem, parseInput } from '../../platform/validation';
+import {
+  checkEventDetails,
+  eventDetailsLabels,
+  eventDetailsShape,
+  eventDetailsState,
+  pickEventDetails,
+} from './event-details-input';
 import { notTheOrganiser, runsEvent } from './organiser-access';
 import { eventAttendance, eventRegistrations, eventSessions, events } from './schema';
 import {
@@ -115,6 +122,8 @@ export const EventSchema = z.object({
     .max(1000000, bilingual('参加費は100万円以下にしてください。', 'The fee must be at most 1,000,000 yen.'))
     .default(0),
   organiser: z.string().trim().min(1, bilingual('主催機関を選んでください。', 'Choose the organiser.')),
+  // what the public reads besides the above, all optional (event-details-input.ts)
+  ...eventDetailsShape,
 });
 /**
  * An event as a form or a caller gives it: its kind and sessions, or, for a single event, just the
@@ -139,19 +148,11 @@ export const eventLabels = {
   capacity: { ja: '定員', en: 'Capacity' },
   feeYen: { ja: '参加費', en: 'Fee' },
   organiser: { ja: '主催', en: 'Organiser' },
+  ...eventDetailsLabels,
 };
 
 function invalid(field: keyof typeof eventLabels, ja: string, en: string): UserError {
-  const label = eventLabels[field];
-  return new UserError(
-    'invalid_input',
-    422,
-    {
-      ja: '入力内容に誤りがあります。下の項目を直してください。',
-      en: 'Some of the input is not valid. Correct the items below.',
-    },
-    [{ field, message: { ja: `${label.ja}: ${ja}`, en: `${label.en}: ${en}` } }],
-  );
+  return fieldProblem(field, eventLabels[field], { ja, en });
 }
 
 /**
@@ -161,6 +162,8 @@ function invalid(field: keyof typeof eventLabels, ja: string, en: string): UserE
 export interface EventChoices {
   categories: readonly { code: string }[];
   organisations: readonly { code: string }[];
+  /** the plan's areas (`areas`); none given or none named: any area is taken */
+  areas?: readonly { code: string }[];
   now?: Date;
 }
 
@@ -194,7 +197,9 @@ export function validateEvent(
   if (named.length > 0 && !named.some((o) => o.code === data.organiser)) {
     throw invalid('organiser', '一覧から選んでください。', 'Choose one from the list.');
   }
-  return { ...data, sessions: schedule.sessions };
+  const sessions = schedule.sessions;
+  checkEventDetails(data, { startsAt: spanOf(sessions).startsAt, areas: options.areas ?? [] });
+  return { ...data, sessions };
 }
 
 export type ValidEvent = ReturnType<typeof validateEvent>;
@@ -211,6 +216,7 @@ export function eventState(e: EventRow, sessions: Parameters<typeof scheduleText
     feeYen: e.feeYen,
     organiser: e.organiser,
     status: e.status,
+    ...eventDetailsState(e),
   };
 }
 
@@ -236,6 +242,7 @@ export async function createEvent(
         municipalityCode: actor.municipalityCode,
         ...eventFieldsOf(data),
         copiedFrom: options.copiedFrom ?? null,
+        ...pickEventDetails(data),
         createdBy: actor.accountId,
       })
       .returning();

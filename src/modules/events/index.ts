@@ -1,7 +1,8 @@
 // The events module owns events (seminars, meet-ups, marche days), registrations with their waiting
-// list and cancel links, and check-in at the door. Attendance is what it reports to the plan
-// (`events.participants`, `events.held`). Campaigns (まちゼミ: courses proposed by shops, approved
-// into events, `events.courses`) live in campaigns/.
+// list and cancel links, and check-in at the door, and publishes them (list, calendar, details,
+// feeds, open data). Attendance is what it reports to the plan (`events.participants`, `events.held`).
+// Campaigns (まちゼミ: courses proposed by shops, approved into events, `events.courses`) live in
+// campaigns/.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -15,6 +16,7 @@ import { messageRoutes } from './message-routes';
 import { heldMetric, participantsMetric } from './metrics';
 import { myRegistrationRoutes } from './my-routes';
 import { eventPermissions } from './permissions';
+import { publishingRoutes } from './publishing-routes';
 import { describeQuestionAuditEntries } from './questions/audit-words';
 import { questionRoutes } from './questions/routes';
 import { eventRoutes } from './routes';
@@ -55,5 +57,6 @@ export function eventsModule(deps: AppDependencies) {
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', publishingRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

@@ -2,7 +2,8 @@ import { and, asc, eq, gte, inArray, lt } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
-import { fiscalYearOf, todayInJapan } from '../../platform/fiscal-year';
+import { fiscalYearOf, formatDateTime, todayInJapan } from '../../platform/fiscal-year';
+import { detailsFormValues, localDateTime } from './event-details-input';
 import {
   createEvent,
   type EventChoices,
@@ -13,6 +14,7 @@ import {
   findEventRunBy,
   lockEventOf,
   type RegistrationRow,
+  spanOf,
   validateEvent,
 } from './event-service';
 import { notTheOrganiser, runsEvent } from './organiser-access';
@@ -107,6 +109,17 @@ export async function updateEvent(
           },
         ];
       });
+    // the registration deadline of the public details cannot fall after the new start
+    const closes = before.registrationClosesAt;
+    if (closes && closes > spanOf(data.sessions).startsAt) {
+      problems.push({
+        field: 'sessions.0.date',
+        message: {
+          ja: `日程: 申込締切（${formatDateTime('ja', closes)}）より前にはできません。先に公開情報の申込締切を変更してください。`,
+          en: `Schedule: it cannot start before the registration deadline (${formatDateTime('en', closes)}). Change the deadline in the public details first.`,
+        },
+      });
+    }
     if (problems.length > 0) throw scheduleInvalid(problems);
 
     const fields = eventFieldsOf(data);
@@ -244,6 +257,11 @@ export function copyInputOf(
     capacity: source.capacity,
     feeYen: source.feeYen,
     organiser: source.organiser,
+    // the public details (address, map, contact …) come along; a deadline moves with the dates
+    ...detailsFormValues(source),
+    registrationClosesAt: source.registrationClosesAt
+      ? localDateTime(new Date(source.registrationClosesAt.getTime() + shift * 86_400_000))
+      : '',
   };
 }
 

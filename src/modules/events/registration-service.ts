@@ -4,6 +4,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
+import { formatDateTime } from '../../platform/fiscal-year';
 import { bilingual, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
 import { mailCancellation, mailPromotion, mailRegistration } from './mails';
@@ -136,12 +137,20 @@ const registrationClosed = new UserError('registration_closed', 409, {
   en: 'This event has started, so registration is closed.',
 });
 
+/** The organiser's registration deadline (申込締切) has passed, though the event has not started. */
+const deadlinePassed = (closedAt: Date) =>
+  new UserError('registration_deadline_passed', 409, {
+    ja: `申し込みの受付は${formatDateTime('ja', closedAt)}に締め切りました。参加を希望される場合は主催者に直接お問い合わせください。`,
+    en: `Registration closed on ${formatDateTime('en', closedAt)} (Japan time). If you would like to take part, contact the organiser directly.`,
+  });
+
 /**
  * Registers a person (as a guest, or with their account) for a published event that has not
- * started. The event's row is locked for the transaction, so registrations for one event are
- * taken one after another and the capacity is never exceeded: once it is full, people join the
- * waiting list in the order they came. The same form sent twice, or the same e-mail address
- * again, gives the registration that exists.
+ * started and whose registration deadline (申込締切), if it has one, has not passed. The event's row
+ * is locked for the transaction, so registrations for one event are taken one after another and the
+ * capacity is never exceeded: once it is full, people join the waiting list in the order they
+ * came. The same form sent twice, or the same e-mail address again, gives the registration that
+ * exists.
  */
 export async function registerForEvent(
   db: Db,
@@ -166,6 +175,9 @@ export async function registerForEvent(
       });
     }
     if (event.startsAt <= now) throw registrationClosed;
+    if (event.registrationClosesAt && event.registrationClosesAt <= now) {
+      throw deadlinePassed(event.registrationClosesAt);
+    }
 
     const existing = await tx
       .select()

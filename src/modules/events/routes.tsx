@@ -6,7 +6,7 @@ import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { csvFile, csvResponse, privateDownload } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
-import { fiscalYearOf } from '../../platform/fiscal-year';
+import { fiscalYearOf, todayInJapan } from '../../platform/fiscal-year';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
@@ -17,14 +17,13 @@ import {
   findEventRunBy,
   findPublishedEvent,
   listEventsForStaff,
-  listUpcomingEvents,
   publishEvent,
 } from './event-service';
 import { formBody, problemOf } from './forms';
 import { cancelEvent, copyEvent, copyInputOf, listEventsOfYear, updateEvent } from './lifecycle-service';
 import { runsEvent } from './organiser-access';
 import { CheckInPage, checkInScriptPath, qrDecoderScriptPath } from './pages/check-in';
-import type { Category, FormProblem, FormValues, Organiser } from './pages/components';
+import type { FormProblem, FormValues } from './pages/components';
 import { eventInputOf, formValuesAgain, formValuesOfEvent, sessionRowsOf } from './pages/event-form';
 import { CopyEventPage, EditEventPage } from './pages/lifecycle';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
@@ -32,6 +31,15 @@ import { EventListPage, EventPage } from './pages/public';
 import { RegistrationPage } from './pages/registration';
 import { participantFileNames, participantTable } from './participant-export';
 import { eventPermissions as can_ } from './permissions';
+import { eventPlanData } from './plan-data';
+import {
+  type EventFilter,
+  findPublishedEvents,
+  isFiltered,
+  japanMonthOf,
+  parseEventFilter,
+  publishedEventsOfMonth,
+} from './published-events';
 import { findFeedback, questionnaireOpen, submitFeedback } from './questions/feedback-service';
 import { QuestionnaireSection } from './questions/pages';
 import { answersOf, listQuestions } from './questions/question-service';
@@ -71,24 +79,21 @@ const notices = {
     ja: 'アンケートにご回答いただき、ありがとうございました。',
     en: 'Thank you for answering the questionnaire.',
   },
+  details: {
+    ja: '公開情報を保存しました。イベントのページ、カレンダー配信、オープンデータに反映されます。',
+    en: 'The public details were saved. The event page, the calendar feeds and the open data show them.',
+  },
+  'details-unchanged': { ja: '変更はありませんでした。', en: 'Nothing was changed.' },
 } as const;
 
 const noticeOf = (c: AppContext) => savedNotice(c, notices);
 
-const eventIdOf = (c: AppContext) => Number(c.req.param('id'));
+export const eventIdOf = (c: AppContext) => Number(c.req.param('id'));
 
 /** Browsing and registering (anyone), and the organisers' pages (staff roles). */
 export function eventRoutes({ db, plans }: EventRouteDependencies) {
   const app = new Hono<AppEnv>();
-  /** The organisations of 第5章 in a municipality's plan, which organise its events. */
-  const organisersOf = (municipalityCode: string): Organiser[] =>
-    plans.byMunicipality(municipalityCode)?.file.organisations ?? [];
-  /** The kinds of event a municipality's plan declares (`eventCategories`). */
-  const categoriesOf = (municipalityCode: string): Category[] =>
-    plans.byMunicipality(municipalityCode)?.file.eventCategories ?? [];
-  /** A visitor sees the events of the default plan's municipality; an account those of its own. */
-  const municipalityOf = (c: AppContext) =>
-    c.get('account')?.municipalityCode ?? plans.defaultPlan.municipalityCode;
+  const { organisersOf, categoriesOf, areasOf, municipalityCodeOf: municipalityOf } = eventPlanData(plans);
 
   // ----- public -------------------------------------------------------------------------------
 
@@ -99,14 +104,45 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   app.get('/events', async (c) => {
     const code = municipalityOf(c);
-    const rows = await listUpcomingEvents(db, code);
+    const query = c.req.query();
+    const mode = query.view === 'calendar' ? 'calendar' : 'list';
+    const choices = { categories: categoriesOf(code), areas: areasOf(code) };
+    const page = {
+      view: viewOf(c),
+      mode,
+      values: query,
+      organisers: organisersOf(code),
+      ...choices,
+    } as const;
+    let filter: EventFilter;
+    try {
+      filter = parseEventFilter(query, choices);
+    } catch (error) {
+      // a condition typed into the address by hand: the form shows it, to be corrected
+      const { status, problem } = problemOf(c, error);
+      return c.html(
+        <EventListPage
+          {...page}
+          filter={undefined}
+          filtered
+          events={[]}
+          total={0}
+          month={japanMonthOf(new Date())}
+          problem={problem}
+        />,
+        status as 400,
+      );
+    }
+    const month = filter.month ?? (filter.from ?? todayInJapan()).slice(0, 7);
+    const found =
+      mode === 'calendar'
+        ? await publishedEventsOfMonth(db, code, filter, month).then((rows) => ({
+            events: rows,
+            total: rows.length,
+          }))
+        : await findPublishedEvents(db, code, filter);
     return c.html(
-      <EventListPage
-        view={viewOf(c)}
-        events={rows}
-        organisers={organisersOf(code)}
-        categories={categoriesOf(code)}
-      />,
+      <EventListPage {...page} filter={filter} filtered={isFiltered(filter)} month={month} {...found} />,
     );
   });
 
@@ -123,6 +159,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         questions={await listQuestions(db, event.id)}
         organisers={organisersOf(event.municipalityCode)}
         categories={categoriesOf(event.municipalityCode)}
+        areas={areasOf(event.municipalityCode)}
         idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
         values={extra.values ?? (account ? { name: account.displayName, email: account.email } : {})}
         problem={extra.problem}
@@ -246,6 +283,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         lastFiscalYear={lastFiscalYear}
         organisers={organisersOf(actor.municipalityCode)}
         categories={categoriesOf(actor.municipalityCode)}
+        areas={areasOf(actor.municipalityCode)}
         values={values}
         problem={extra.problem}
         notice={noticeOf(c)}
@@ -266,6 +304,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
       const event = await createEvent(db, actor, eventInputOf(body), {
         organisations: organisersOf(actor.municipalityCode),
         categories: categoriesOf(actor.municipalityCode),
+        areas: areasOf(actor.municipalityCode),
       });
       return c.redirect(`/events/manage/${event.id}?saved=created`, 303);
     } catch (error) {
@@ -287,6 +326,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         event={event}
         organisers={organisersOf(actor.municipalityCode)}
         categories={categoriesOf(actor.municipalityCode)}
+        areas={areasOf(actor.municipalityCode)}
         participants={participants}
         search={search}
         notice={noticeOf(c)}
@@ -335,7 +375,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   const choicesOf = (c: AppContext) => {
     const code = actorOf(c).municipalityCode;
-    return { organisations: organisersOf(code), categories: categoriesOf(code) };
+    return { organisations: organisersOf(code), categories: categoriesOf(code), areas: areasOf(code) };
   };
 
   const renderEdit = async (

@@ -1,4 +1,14 @@
-import { boolean, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  boolean,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 
 export type EventKind = 'single' | 'course';
 
@@ -26,6 +36,24 @@ export const events = pgTable(
     kind: text('kind').$type<EventKind>().notNull().default('single'),
     /** the event this one was copied from (last year's edition) */
     copiedFrom: integer('copied_from'),
+    // what the public reads besides date, place and fee (0005_event_details.sql; event-details.ts)
+    /** the reading of the title in katakana (イベント名_カナ) */
+    titleKana: text('title_kana').notNull().default(''),
+    titleEn: text('title_en').notNull().default(''),
+    /** an area code of the plan file (`areas`), or none */
+    area: text('area'),
+    address: text('address').notNull().default(''),
+    /** the map position, both or neither */
+    latitude: doublePrecision('latitude'),
+    longitude: doublePrecision('longitude'),
+    access: text('access').notNull().default(''),
+    parking: text('parking').notNull().default(''),
+    contactName: text('contact_name').notNull().default(''),
+    contactPhone: text('contact_phone').notNull().default(''),
+    feeDetails: text('fee_details').notNull().default(''),
+    /** registrations are taken until this instant; null: until the event starts */
+    registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
+    notes: text('notes').notNull().default(''),
     createdBy: integer('created_by'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -33,6 +61,7 @@ export const events = pgTable(
   (t) => [
     index('events_upcoming_idx').on(t.municipalityCode, t.status, t.startsAt),
     index('events_category_idx').on(t.municipalityCode, t.category, t.startsAt),
+    index('events_area_idx').on(t.municipalityCode, t.area, t.startsAt),
   ],
 );
 

@@ -116,3 +116,28 @@ describe('event categories', () => {
     expect(plan.eventCategories.map((c) => c.code)).toContain('succession-seminar');
   });
 });
+
+describe('areas', () => {
+  it('are optional, and a code may be declared once', async () => {
+    const text = await readFile('tests/fixtures/midori-town.yaml', 'utf8');
+    expect(parsePlanFile('x.yaml', text).areas).toEqual([]);
+    const twice = `${text}\nareas:\n  - { code: north, name: 北地区 }\n  - { code: north, name: 北部 }\n`;
+    expect(() => parsePlanFile('x.yaml', twice)).toThrow(/areas\.1\.code: duplicate area code "north"/);
+  });
+
+  it('name the station areas of Akiruno, with the three of its 活性化委員会', async () => {
+    const plan = await readPlanFile('plans/akiruno.yaml');
+    expect(plan.areas.map((a) => a.code)).toEqual([
+      'higashi-akiru',
+      'akigawa',
+      'musashi-hikida',
+      'musashi-masuko',
+      'itsukaichi',
+      'yozawa',
+    ]);
+    expect(plan.areas.map((a) => a.name)).toEqual(
+      expect.arrayContaining(['秋川駅周辺', '五日市（武蔵五日市駅周辺）', '養沢']),
+    );
+    expect(plan.areas.every((a) => a.nameEn)).toBe(true);
+  });
+});

@@ -91,6 +91,10 @@ export const PlanFileSchema = z
       .default([]),
     /** the kinds of event the municipality holds, named by the modules that count them (events.*) */
     eventCategories: z.array(z.strictObject({ code, ...localisedTitle })).default([]),
+    /** the areas of the municipality (地区, station areas) that events are found by; none: no area filter */
+    areas: z
+      .array(z.strictObject({ code, name: z.string().min(1), nameEn: z.string().min(1).optional() }))
+      .default([]),
   })
   .superRefine((plan, ctx) => {
     if (plan.period.to < plan.period.from) {
@@ -131,6 +135,9 @@ export const PlanFileSchema = z
     });
     plan.eventCategories.forEach((c, i) => {
       claim('event category', c.code, ['eventCategories', i, 'code']);
+    });
+    plan.areas.forEach((a, i) => {
+      claim('area', a.code, ['areas', i, 'code']);
     });
     plan.directions.forEach((d, di) => {
       claim('direction', d.code, ['directions', di, 'code']);

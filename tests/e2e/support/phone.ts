@@ -10,12 +10,7 @@ export const phone: BrowserContextOptions = {
   hasTouch: true,
 };
 
-/** A date some days from today, in Japan, as a date input takes it. */
-export function daysFromNow(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
+export { daysFromNow } from '../../support/dates';
 
 /** No axe violations, and on a phone nothing reaches past the right edge outside a table's own box. */
 export async function expectAccessible(page: Page, label: string): Promise<void> {

@@ -1,7 +1,9 @@
-import { formatDate } from '../../../platform/fiscal-year';
+import { raw } from 'hono/html';
+import type { Child } from 'hono/jsx';
+import { formatDate, formatDateTime } from '../../../platform/fiscal-year';
 import { formatNumber, type Lang, localise, titleIn } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
-import type { EventWithCounts } from '../event-service';
+import type { EventRow, EventWithCounts } from '../event-service';
 import { japanTime, type SessionRow, sessionTopics } from '../sessions';
 
 export { type FormProblem, type FormValues, invalidIf } from '../../../platform/forms';
@@ -117,4 +119,106 @@ export function EventFacts(props: {
       <dd>{organiserName(view.lang, event.organiser, props.organisers)}</dd>
     </dl>
   );
+}
+
+/** An area of the municipality as the plan file declares it (`areas`). */
+export interface Area {
+  code: string;
+  name: string;
+  nameEn?: string | undefined;
+}
+
+export function areaName(lang: Lang, code: string, areas: Area[]): string {
+  const area = areas.find((a) => a.code === code);
+  if (!area) return code;
+  return lang === 'en' && area.nameEn ? area.nameEn : area.name;
+}
+
+/** The place on 地理院地図 (the Geospatial Information Authority of Japan's map), a plain link. */
+export function mapUrl(latitude: number, longitude: number): string {
+  return `https://maps.gsi.go.jp/#17/${latitude}/${longitude}/`;
+}
+
+/**
+ * What the public reads about an event besides its date, place and fee: area, address with a map
+ * link, access, parking, fee details, registration deadline, contact and notes, those it has.
+ */
+export function EventPublicDetails(props: {
+  view: PageView;
+  event: EventRow;
+  areas: Area[];
+  /** shown when the event has none */
+  whenEmpty?: Child;
+}) {
+  const { view, event } = props;
+  const rows: [string, string, Child][] = [];
+  if (event.area) rows.push(['area', tr(view, '地区', 'Area'), areaName(view.lang, event.area, props.areas)]);
+  if (event.address || event.latitude !== null) {
+    rows.push([
+      'address',
+      tr(view, '住所', 'Address'),
+      <>
+        {event.address}
+        {event.latitude !== null && event.longitude !== null ? (
+          <>
+            {event.address ? ' ' : null}
+            <a href={mapUrl(event.latitude, event.longitude)} rel="noopener">
+              {tr(view, '地図で見る（地理院地図）', 'See it on a map (GSI Maps)')}
+            </a>
+          </>
+        ) : null}
+      </>,
+    ]);
+  }
+  if (event.access) rows.push(['access', tr(view, 'アクセス', 'Getting there'), event.access]);
+  if (event.parking) rows.push(['parking', tr(view, '駐車場', 'Parking'), event.parking]);
+  if (event.feeDetails) rows.push(['fee-details', tr(view, '料金の詳細', 'Fee details'), event.feeDetails]);
+  if (event.registrationClosesAt) {
+    rows.push([
+      'deadline',
+      tr(view, '申込締切', 'Registration closes'),
+      formatDateTime(view.lang, event.registrationClosesAt),
+    ]);
+  }
+  if (event.contactName || event.contactPhone) {
+    rows.push([
+      'contact',
+      tr(view, '問い合わせ先', 'Contact'),
+      <>
+        {event.contactName}
+        {event.contactName && event.contactPhone ? ' ' : null}
+        {event.contactPhone ? (
+          <a href={`tel:${event.contactPhone.replace(/[^0-9]/g, '')}`}>{event.contactPhone}</a>
+        ) : null}
+      </>,
+    ]);
+  }
+  if (event.notes) rows.push(['notes', tr(view, '備考', 'Notes'), event.notes]);
+  if (rows.length === 0) return props.whenEmpty ?? null;
+  return (
+    <dl class="facts facts-details">
+      {rows.map(([field, label, value]) => (
+        <>
+          <dt>{label}</dt>
+          <dd data-field={field}>{value}</dd>
+        </>
+      ))}
+    </dl>
+  );
+}
+
+/**
+ * JSON for a <script> element, with <, >, & and the JavaScript line separators written as \u escapes:
+ * still the same JSON, but no text of an event (a title with `</script>`) can end the element.
+ */
+export function jsonForScript(data: unknown): string {
+  return JSON.stringify(data).replace(
+    /[<>&\u2028\u2029]/g,
+    (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
+}
+
+/** Structured data (schema.org JSON-LD) in the page; a data block, which the CSP does not run. */
+export function JsonLd(props: { data: unknown }) {
+  return <script type="application/ld+json">{raw(jsonForScript(props.data))}</script>;
 }

@@ -1,9 +1,11 @@
 import { todayInJapan } from '../../../platform/fiscal-year';
 import { localise } from '../../../platform/i18n';
 import { CsrfField, ErrorSummary, type PageView, tr } from '../../../platform/ui/layout';
+import { eventDetailsLabels } from '../event-details-input';
 import type { EventInput } from '../event-service';
 import { maxSessions, type SessionInput, sessionInputOf, sessionTopics } from '../sessions';
 import {
+  type Area,
   type Category,
   categoryName,
   type FormProblem,
@@ -12,6 +14,7 @@ import {
   type Organiser,
   organiserName,
 } from './components';
+import { EventDetailsFields } from './details';
 
 /** Session rows a new form offers: enough for 創業塾's five lectures; more are a round trip away. */
 const defaultSessionRows = 5;
@@ -210,8 +213,13 @@ export function EventForm(props: {
   values: FormValues;
   problem?: FormProblem | undefined;
   rows: number;
+  /** the fields of what the public reads (address, map, deadline …), folded away unless used */
+  details?: { areas: Area[] } | undefined;
 }) {
   const { view, values, problem } = props;
+  const detailsUsed = Object.keys(eventDetailsLabels).some(
+    (field) => Boolean(values[field]) || Boolean(problem?.fields.includes(field)),
+  );
   const kind = values.kind === 'course' ? 'course' : 'single';
   const laterRowsUsed = Array.from({ length: props.rows - 1 }, (_, i) => i + 1).some(
     (i) => values[sessionKey(i, 'date')] || values[sessionKey(i, 'title')],
@@ -346,6 +354,20 @@ export function EventForm(props: {
             />
           )}
         </div>
+        {props.details ? (
+          <details class="more-fields" open={detailsUsed}>
+            <summary>
+              {tr(
+                view,
+                '公開情報（住所・地図・アクセス・問い合わせ先・申込締切など、任意）',
+                'Public details (address, map, access, contact, registration deadline…; optional)',
+              )}
+            </summary>
+            <div class="stack">
+              <EventDetailsFields view={view} values={values} problem={problem} areas={props.details.areas} />
+            </div>
+          </details>
+        ) : null}
         <div class="actions">
           {/* first in the form: the button that Enter in a field presses */}
           <button type="submit">{props.submitLabel}</button>

@@ -36,7 +36,7 @@ export function InputField(
   props: FieldProps & {
     type?: string;
     maxlength?: number;
-    inputmode?: 'numeric' | 'tel' | 'email';
+    inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
     autocomplete?: string;
     min?: string;
     max?: string;

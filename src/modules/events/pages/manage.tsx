@@ -4,9 +4,11 @@ import type { Participant } from '../attendance-service';
 import type { EventRow, EventWithCounts } from '../event-service';
 import { japanTime } from '../sessions';
 import {
+  type Area,
   type Category,
   categoryName,
   EventFacts,
+  EventPublicDetails,
   eventWhen,
   type FormProblem,
   type FormValues,
@@ -33,6 +35,7 @@ export function ManageEventsPage(props: {
   events: EventWithCounts[];
   organisers: Organiser[];
   categories: Category[];
+  areas: Area[];
   values: FormValues;
   problem?: FormProblem | undefined;
   notice?: string | undefined;
@@ -126,6 +129,7 @@ export function ManageEventsPage(props: {
           values={values}
           problem={problem}
           rows={props.rows}
+          details={{ areas: props.areas }}
         />
       </section>
     </Layout>
@@ -147,6 +151,7 @@ export function ManageEventPage(props: {
   event: EventWithCounts;
   organisers: Organiser[];
   categories: Category[];
+  areas: Area[];
   /** null when the viewer does not run the event: its participants are not theirs to see */
   participants: Participant[] | null;
   search: string;
@@ -234,6 +239,18 @@ export function ManageEventPage(props: {
         </nav>
       ) : null}
       <EventFacts view={view} event={event} organisers={props.organisers} categories={props.categories} />
+      <EventPublicDetails view={view} event={event} areas={props.areas} />
+      {participants ? (
+        <p>
+          <a href={`/events/manage/${event.id}/details`}>
+            {tr(
+              view,
+              '公開情報（住所・地図・問い合わせ先・申込締切など）を編集する',
+              'Edit the public details',
+            )}
+          </a>
+        </p>
+      ) : null}
       {event.description ? <p class="description">{event.description}</p> : null}
 
       <section aria-labelledby="participants">
