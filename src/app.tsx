@@ -77,7 +77,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', authRoutes(database.db, config, api));
   app.route('/', planModule({ ...deps, api }));
   app.route('/', accountsModule({ ...deps, api }));
-  app.route('/', eventsModule(deps));
+  app.route('/', eventsModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

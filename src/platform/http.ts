@@ -139,6 +139,14 @@ export function actorOf(c: AppContext): Actor {
   };
 }
 
+/**
+ * The scheme and host this request reached Tsunagu at, for the absolute links that feeds, structured
+ * data and open data carry (a calendar app or a search engine cannot follow a relative one).
+ */
+export function siteOrigin(c: Context): string {
+  return new URL(c.req.url).origin;
+}
+
 export function isApiRequest(c: Context): boolean {
   return c.req.path.startsWith('/api/');
 }

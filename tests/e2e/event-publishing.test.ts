@@ -106,6 +106,33 @@ describe('events: publish with details, find by filters and on the calendar', ()
     await expectAccessible(resident, 'the event page in English');
   });
 
+  it('the event page carries its schema.org data without the CSP refusing anything, and the list links the feeds', async () => {
+    const desktop = await journeys.visitor();
+    const refused: string[] = [];
+    desktop.on('console', (message) => {
+      if (/Content Security Policy|Refused to/i.test(message.text())) refused.push(message.text());
+    });
+    await desktop.goto(eventPath);
+    const data = JSON.parse(
+      (await desktop.locator('script[type="application/ld+json"]').textContent()) ?? '',
+    );
+    expect(data['@type']).toBe('Event');
+    expect(data.name).toBe('デジタル化促進セミナー（架空）');
+    expect(data.startDate).toBe(`${date}T14:00:00+09:00`);
+    expect(refused).toEqual([]);
+
+    await desktop.goto('/events?category=digital-seminar');
+    const feed = desktop.getByRole('link', { name: '「デジタル化促進セミナー」のカレンダー（iCalendar）' });
+    expect(await feed.getAttribute('href')).toBe('/events/calendar/digital-seminar.ics');
+    const response = await desktop.request.get('/events/calendar/digital-seminar.ics');
+    expect(response.headers()['content-type']).toBe('text/calendar; charset=utf-8');
+    expect(await response.text()).toContain('SUMMARY:デジタル化促進セミナー（架空）');
+    expect(await desktop.getByRole('link', { name: /オープンデータ（CSV/ }).getAttribute('href')).toBe(
+      '/events/opendata.csv',
+    );
+    await expectAccessible(desktop, 'the list with its feeds');
+  });
+
   it('on a desktop the calendar lists the events in their days, in both languages', async () => {
     const desktop = await journeys.visitor();
     await desktop.goto(`/events?view=calendar&month=${month}&category=digital-seminar`);

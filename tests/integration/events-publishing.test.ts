@@ -1,4 +1,6 @@
+import { parse as parseCsv } from 'csv-parse/sync';
 import { asc, count, eq } from 'drizzle-orm';
+import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEventDetails } from '../../src/modules/events/event-details';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
@@ -505,6 +507,394 @@ describe.each(testDatabaseKinds())('publishing events (%s)', (kind) => {
       const [year, m] = month.split('-').map(Number) as [number, number];
       const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
       expect(html).toContain(`href="/events?area=akigawa&amp;month=${next}&amp;view=calendar"`);
+    });
+  });
+
+  describe('what is published for others to read', () => {
+    // events of their own month, apart from those of the other tests
+    const month = monthsFromNow(16);
+    const day = (d: number) => `${month}-${String(d).padStart(2, '0')}`;
+    let school: Awaited<ReturnType<typeof published>>;
+    let marche: Awaited<ReturnType<typeof published>>;
+    let course: Awaited<ReturnType<typeof published>>;
+    let draftId: number;
+    const nextMonth = monthsFromNow(17);
+
+    beforeAll(async () => {
+      school = await published({
+        ...details,
+        category: 'startup-school',
+        title: '創業塾「販路開拓」, 第3回; </script><script>alert(1)</script>（架空）',
+        description: '販路開拓を学びます。\n2行目の説明',
+        date: day(5),
+        startTime: '09:30',
+        endTime: '12:00',
+        feeYen: 1000,
+        registrationClosesAt: `${day(3)}T17:00`,
+      });
+      marche = await published({
+        category: 'marche',
+        title: '公開テスト あきる野マルシェ（架空）',
+        date: day(20),
+        feeYen: 0,
+        area: 'musashi-hikida',
+        organiser: 'bista',
+      });
+      // a course whose third lecture falls in the next month
+      course = await published({
+        kind: 'course',
+        category: 'management-seminar',
+        title: '公開テスト 経営講座（架空）',
+        sessions: [
+          { date: day(10), startTime: '18:30', endTime: '20:30', title: '経営', topic: 'management' },
+          { date: day(17), startTime: '18:30', endTime: '20:30', title: '財務', topic: 'finance' },
+          {
+            date: `${nextMonth}-02`,
+            startTime: '18:30',
+            endTime: '20:30',
+            title: '販路開拓',
+            topic: 'sales-channels',
+          },
+        ],
+      });
+      draftId = (
+        await createEvent(
+          t.database.db,
+          staff,
+          seminar({ category: 'startup-school', title: '公開テスト 下書き（架空）', date: day(6) }),
+          choices,
+        )
+      ).id;
+    });
+
+    it('puts each lecture of a course on its own day of the calendar', async () => {
+      const html = await (await new TestClient(t.app).get(`/events?view=calendar&month=${nextMonth}`)).text();
+      const cell = /<td data-date="([\d-]+)"[^>]*>([\s\S]*?)<\/td>/g;
+      const days = [...html.matchAll(cell)].filter(([, , body]) => body?.includes(`/events/${course.id}"`));
+      expect(days.map(([, date]) => date)).toEqual([`${nextMonth}-02`]);
+      expect(days[0]?.[2]).toContain('公開テスト 経営講座（架空）（第3回）');
+    });
+
+    describe('schema.org Event on the event page', () => {
+      async function structuredDataOf(path: string) {
+        const html = await (await new TestClient(t.app).get(path)).text();
+        const scripts = [...html.matchAll(/<script type="application\/ld\+json">([\s\S]*?)<\/script>/g)];
+        expect(scripts).toHaveLength(1);
+        return { html, data: JSON.parse(scripts[0]?.[1] ?? '') };
+      }
+
+      it('names the event, its times in Japan, the place with address and position, organiser and fee', async () => {
+        const { data } = await structuredDataOf(`/events/${school.id}`);
+        expect(data).toMatchObject({
+          '@context': 'https://schema.org',
+          '@type': 'Event',
+          name: school.title,
+          alternateName: 'Business succession seminar',
+          startDate: `${day(5)}T09:30:00+09:00`,
+          endDate: `${day(5)}T12:00:00+09:00`,
+          eventStatus: 'https://schema.org/EventScheduled',
+          eventAttendanceMode: 'https://schema.org/OfflineEventAttendanceMode',
+          location: {
+            '@type': 'Place',
+            name: 'あきる野市役所 会議室（架空）',
+            address: {
+              '@type': 'PostalAddress',
+              streetAddress: '東京都あきる野市二宮350',
+              addressLocality: 'あきる野市',
+              addressRegion: '東京都',
+              addressCountry: 'JP',
+            },
+            geo: { '@type': 'GeoCoordinates', latitude: 35.7289, longitude: 139.2942 },
+          },
+          organizer: { '@type': 'Organization', name: 'Bi@Sta', telephone: '042-558-1111' },
+          offers: {
+            '@type': 'Offer',
+            price: 1000,
+            priceCurrency: 'JPY',
+            availability: 'https://schema.org/InStock',
+            validThrough: `${day(3)}T17:00:00+09:00`,
+          },
+          maximumAttendeeCapacity: 20,
+          remainingAttendeeCapacity: 20,
+        });
+        expect(data.url).toMatch(new RegExp(`^https?://[^/]+/events/${school.id}$`));
+        expect(data.offers.url).toBe(data.url);
+      });
+
+      it('keeps a title with </script> inside the data, where it cannot end the element', async () => {
+        const { html, data } = await structuredDataOf(`/events/${school.id}`);
+        expect(data.name).toContain('</script><script>alert(1)</script>');
+        // the only </script> of the data block is its own end, and no second script opens
+        expect(html).toContain('\\u003c/script\\u003e\\u003cscript\\u003ealert(1)');
+        expect(html.match(/<script/g)).toHaveLength(1);
+      });
+
+      it('lists the lectures of a course as its sub-events', async () => {
+        const { data } = await structuredDataOf(`/events/${course.id}`);
+        expect(data.startDate).toBe(`${day(10)}T18:30:00+09:00`);
+        expect(data.endDate).toBe(`${nextMonth}-02T20:30:00+09:00`);
+        expect(data.subEvent).toEqual([
+          expect.objectContaining({
+            name: '公開テスト 経営講座（架空）（第1回：経営）',
+            startDate: `${day(10)}T18:30:00+09:00`,
+          }),
+          expect.objectContaining({ name: '公開テスト 経営講座（架空）（第2回：財務）' }),
+          expect.objectContaining({ endDate: `${nextMonth}-02T20:30:00+09:00` }),
+        ]);
+      });
+
+      it('is marked cancelled when the event is', async () => {
+        const cancelled = await published({ title: '中止になるセミナー（架空）', date: day(7) });
+        await t.database.db.update(events).set({ status: 'cancelled' }).where(eq(events.id, cancelled.id));
+        const { data } = await structuredDataOf(`/events/${cancelled.id}`);
+        expect(data.eventStatus).toBe('https://schema.org/EventCancelled');
+        expect(data.offers.availability).toBeUndefined();
+      });
+    });
+
+    describe('iCalendar feeds', () => {
+      /** The events of a feed as an independent parser (ical.js, Mozilla's) reads them. */
+      async function parsedFeed(path: string) {
+        const response = await new TestClient(t.app).get(path);
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('text/calendar; charset=utf-8');
+        const text = await response.text();
+        const calendar = new ICAL.Component(ICAL.parse(text));
+        for (const zone of calendar.getAllSubcomponents('vtimezone')) ICAL.TimezoneService.register(zone);
+        const vevents = calendar.getAllSubcomponents('vevent');
+        return { text, calendar, vevents, events: vevents.map((v) => new ICAL.Event(v)) };
+      }
+
+      it('hold every published event with its UID, times in Asia/Tokyo, place and link; no draft', async () => {
+        const { text, calendar, events: found, vevents } = await parsedFeed('/events/calendar.ics');
+        expect(calendar.getFirstPropertyValue('version')).toBe('2.0');
+        expect(calendar.getFirstPropertyValue('prodid')).toContain('Tsunagu');
+        const event = found.find((e) => e.uid === `event-${school.id}-132284@tsunagu`);
+        expect(event?.summary).toBe(school.title);
+        expect(event?.startDate.zone?.tzid).toBe('Asia/Tokyo');
+        expect(event?.startDate.toJSDate().toISOString()).toBe(
+          new Date(`${day(5)}T09:30:00+09:00`).toISOString(),
+        );
+        expect(event?.endDate.toJSDate().toISOString()).toBe(
+          new Date(`${day(5)}T12:00:00+09:00`).toISOString(),
+        );
+        expect(event?.location).toContain('東京都あきる野市二宮350');
+        expect(event?.description).toContain('販路開拓を学びます。\n2行目の説明');
+        expect(event?.description).toContain('参加費：1,000円');
+        const vevent = vevents.find((v) => v.getFirstPropertyValue('uid') === event?.uid);
+        expect(vevent?.getFirstPropertyValue('status')).toBe('CONFIRMED');
+        expect(vevent?.getFirstPropertyValue('dtstamp')?.toString()).toMatch(/Z$/);
+        expect(vevent?.getFirstPropertyValue('url')).toMatch(new RegExp(`/events/${school.id}$`));
+        expect(vevent?.getFirstPropertyValue('geo')).toEqual([35.7289, 139.2942]);
+        expect(found.map((e) => e.uid)).toContain(`event-${marche.id}-132284@tsunagu`);
+        expect(found.map((e) => e.uid)).not.toContain(`event-${draftId}-132284@tsunagu`);
+        expect(text).not.toContain('公開テスト 下書き');
+        // RFC 5545: CRLF line ends, lines folded at 75 octets (the long Japanese title is folded)
+        const lines = text.split('\r\n');
+        expect(text.replace(/\r\n/g, '')).not.toContain('\n');
+        expect(lines.every((line) => Buffer.byteLength(line, 'utf8') <= 75)).toBe(true);
+        expect(lines.some((line) => line.startsWith(' '))).toBe(true);
+      });
+
+      it('give each event the same UID and text in every fetch', async () => {
+        const first = await parsedFeed('/events/calendar.ics');
+        const second = await parsedFeed('/events/calendar.ics');
+        expect(second.text).toBe(first.text);
+        const again = await parsedFeed('/events/calendar/startup-school.ics');
+        expect(again.events.find((e) => e.summary === school.title)?.uid).toBe(
+          `event-${school.id}-132284@tsunagu`,
+        );
+      });
+
+      it('give each lecture of a course its own event, at its own time', async () => {
+        const { events: found } = await parsedFeed('/events/calendar/management-seminar.ics');
+        const lectures = found.filter((e) => e.uid.startsWith(`event-${course.id}-`));
+        expect(lectures.map((e) => e.uid)).toEqual(
+          [1, 2, 3].map((n) => `event-${course.id}-session-${n}-132284@tsunagu`),
+        );
+        expect(lectures.map((e) => e.summary)).toEqual([
+          '公開テスト 経営講座（架空）（第1回：経営）',
+          '公開テスト 経営講座（架空）（第2回：財務）',
+          '公開テスト 経営講座（架空）（第3回：販路開拓）',
+        ]);
+        expect(lectures[2]?.startDate.toJSDate().toISOString()).toBe(
+          new Date(`${nextMonth}-02T18:30:00+09:00`).toISOString(),
+        );
+      });
+
+      it('one kind at a time, and an unknown kind is not found', async () => {
+        const { calendar, events: found } = await parsedFeed('/events/calendar/marche.ics');
+        expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe(
+          'あきる野市のイベント（（仮称）あきる野マルシェ）',
+        );
+        expect(found.map((e) => e.summary)).toContain('公開テスト あきる野マルシェ（架空）');
+        expect(found.map((e) => e.summary)).not.toContain(school.title);
+        const unknown = await new TestClient(t.app).get('/events/calendar/karaoke.ics');
+        expect(unknown.status).toBe(404);
+      });
+    });
+
+    describe('the open-data CSV (自治体標準オープンデータセット「イベント一覧」)', () => {
+      const standardColumns =
+        '都道府県コード又は市区町村コード,NO,都道府県名,市区町村名,イベント名,イベント名_カナ,イベント名_英語,開始日,終了日,開始時間,終了時間,開始日時特記事項,説明,料金(基本),料金(詳細),連絡先名称,連絡先電話番号,連絡先内線番号,主催者,場所名称,住所,方書,緯度,経度,アクセス方法,駐車場情報,定員,参加申込終了日,参加申込終了時間,参加申込方法,URL,備考'.split(
+          ',',
+        );
+
+      it('has the standard columns in order, UTF-8 with a BOM, CRLF, quoted where needed', async () => {
+        const response = await new TestClient(t.app).get('/events/opendata.csv');
+        expect(response.status).toBe(200);
+        expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+        expect(response.headers.get('content-disposition')).toContain('132284_event.csv');
+        const bytes = new Uint8Array(await response.arrayBuffer());
+        expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+        const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes).slice(1);
+        expect(text.split('\r\n')[0]?.split(',')).toEqual(standardColumns);
+        const rows = parseCsv(text, { columns: true, record_delimiter: '\r\n' }) as Record<string, string>[];
+        const row = rows.find((r) => r.NO === String(school.id));
+        expect(row).toEqual({
+          都道府県コード又は市区町村コード: '132284',
+          NO: String(school.id),
+          都道府県名: '東京都',
+          市区町村名: 'あきる野市',
+          イベント名: school.title,
+          イベント名_カナ: 'ジギョウショウケイセミナー',
+          イベント名_英語: 'Business succession seminar',
+          開始日: day(5),
+          終了日: day(5),
+          開始時間: '09:30',
+          終了時間: '12:00',
+          開始日時特記事項: '',
+          説明: '販路開拓を学びます。\n2行目の説明',
+          '料金(基本)': '1,000円',
+          '料金(詳細)': '資料代を含みます',
+          連絡先名称: 'Bi@Sta（架空）',
+          連絡先電話番号: '042-558-1111',
+          連絡先内線番号: '',
+          主催者: 'Bi@Sta',
+          場所名称: 'あきる野市役所 会議室（架空）',
+          住所: '東京都あきる野市二宮350',
+          方書: '',
+          緯度: '35.7289',
+          経度: '139.2942',
+          アクセス方法: 'JR五日市線 秋川駅から徒歩10分',
+          駐車場情報: '市役所駐車場（無料）をご利用ください',
+          定員: '20',
+          参加申込終了日: day(3),
+          参加申込終了時間: '17:00',
+          参加申込方法: 'イベントのページの申込フォームから（アカウント不要）',
+          URL: expect.stringMatching(new RegExp(`^https?://[^/]+/events/${school.id}$`)),
+          備考: '筆記用具をお持ちください',
+        });
+        // a title with a comma and a description with a line break are quoted, not split
+        expect(text).toContain(`"${school.title}"`);
+        expect(rows.find((r) => r.NO === String(marche.id))?.['料金(基本)']).toBe('無料');
+        expect(rows.map((r) => r.NO)).not.toContain(String(draftId));
+        const courseRow = rows.find((r) => r.NO === String(course.id));
+        expect([courseRow?.開始日, courseRow?.終了日, courseRow?.開始時間, courseRow?.終了時間]).toEqual([
+          day(10),
+          `${nextMonth}-02`,
+          '18:30',
+          '20:30',
+        ]);
+        expect(courseRow?.開始日時特記事項).toMatch(/^全3回：1回目 .*; 3回目 .*販路開拓$/);
+      });
+    });
+
+    describe('GET /api/v1/events', () => {
+      it('gives the published events a filter finds, a page at a time, with times in Japan', async () => {
+        const client = new TestClient(t.app);
+        const response = await client.get(`/api/v1/events?month=${month}&category=startup-school`);
+        expect(response.status).toBe(200);
+        const body = (await response.json()) as {
+          total: number;
+          page: number;
+          perPage: number;
+          events: Record<string, unknown>[];
+        };
+        expect(body.total).toBe(1);
+        expect(body.events).toEqual([
+          expect.objectContaining({
+            id: school.id,
+            title: school.title,
+            titleKana: 'ジギョウショウケイセミナー',
+            category: { code: 'startup-school', name: '創業塾', nameEn: 'Start-up school' },
+            area: { code: 'akigawa', name: '秋川駅周辺', nameEn: 'Around Akigawa Station' },
+            startsAt: `${day(5)}T09:30:00+09:00`,
+            endsAt: `${day(5)}T12:00:00+09:00`,
+            latitude: 35.7289,
+            longitude: 139.2942,
+            feeYen: 1000,
+            capacity: 20,
+            remainingSeats: 20,
+            registrationOpen: true,
+            registrationClosesAt: `${day(3)}T17:00:00+09:00`,
+            organiser: { code: 'bista', name: 'Bi@Sta', nameEn: 'Bi@Sta (start-up support centre)' },
+            contact: { name: 'Bi@Sta（架空）', phone: '042-558-1111' },
+          }),
+        ]);
+        const paged = (await (await client.get(`/api/v1/events?month=${month}&perPage=1&page=2`)).json()) as {
+          total: number;
+          events: { id: number }[];
+        };
+        // the cancelled event of the month is not among the published ones
+        expect(paged.total).toBe(3);
+        expect(paged.events.map((e) => e.id)).toEqual([course.id]);
+        const lectures = (await (await client.get(`/api/v1/events?month=${nextMonth}`)).json()) as {
+          events: { id: number; kind: string; sessions: { number: number; startsAt: string }[] }[];
+        };
+        // the course is found in the month of its third lecture too
+        expect(lectures.events.map((e) => [e.id, e.kind, e.sessions.length])).toEqual([
+          [course.id, 'course', 3],
+        ]);
+        expect(lectures.events[0]?.sessions[2]?.startsAt).toBe(`${nextMonth}-02T18:30:00+09:00`);
+        const words = (await (
+          await client.get(`/api/v1/events?month=${month}&q=%E3%81%BE%E3%82%8B%E3%81%97%E3%81%87`)
+        ).json()) as {
+          events: { id: number }[];
+        };
+        expect(words.events.map((e) => e.id)).toEqual([marche.id]);
+      });
+
+      it('answers a bad parameter with 400 and a problem in the language asked for', async () => {
+        const client = new TestClient(t.app);
+        const ja = await client.get('/api/v1/events?from=2026-12-10&to=2026-12-01&perPage=500');
+        expect(ja.status).toBe(400);
+        const problem = (await ja.json()) as {
+          error: { code: string; message: string; details: { field: string; message: string }[] };
+        };
+        expect(problem.error.code).toBe('invalid_query');
+        expect(problem.error.message).toContain('検索条件に誤りがあります');
+        expect(problem.error.details).toContainEqual({
+          field: 'perPage',
+          message: '1ページの件数: 件数は100以下にしてください。',
+        });
+        const en = await client.get('/api/v1/events?area=shibuya&lang=en');
+        expect(en.status).toBe(400);
+        expect(
+          ((await en.json()) as { error: { details: { message: string }[] } }).error.details[0]?.message,
+        ).toBe('Area: Choose one of the listed areas.');
+      });
+
+      it('is described in the OpenAPI document with its query parameters', async () => {
+        const document = (await (await new TestClient(t.app).get('/api/v1/openapi.json')).json()) as {
+          paths: Record<
+            string,
+            { get?: { parameters: { name: string }[]; responses: Record<string, unknown> } }
+          >;
+        };
+        const operation = document.paths['/api/v1/events']?.get;
+        expect(operation?.parameters.map((p) => p.name)).toEqual([
+          'q',
+          'category',
+          'area',
+          'month',
+          'from',
+          'to',
+          'page',
+          'perPage',
+        ]);
+        expect(Object.keys(operation?.responses ?? {})).toEqual(['200', '400']);
+      });
     });
   });
 });

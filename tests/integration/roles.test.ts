@@ -299,6 +299,25 @@ const eventForm = (title: string, organiser = 'bista') => ({
 });
 matrix.push(
   { route: 'GET /events', path: '/events', allowed: everyone, ok: 200 },
+  { route: 'GET /events/calendar.ics', path: '/events/calendar.ics', allowed: everyone, ok: 200 },
+  {
+    route: 'GET /events/calendar/:file{[A-Za-z0-9][A-Za-z0-9._-]*\\.ics}',
+    path: '/events/calendar/succession-seminar.ics',
+    allowed: everyone,
+    ok: 200,
+  },
+  { route: 'GET /events/opendata.csv', path: '/events/opendata.csv', allowed: everyone, ok: 200 },
+  {
+    route: 'GET /api/v1/events',
+    path: '/api/v1/events',
+    allowed: everyone,
+    ok: 200,
+    // drafts and participants are nobody's business here, whoever asks
+    content: (_who, body) => {
+      expect(body).not.toContain('行列テストの下書き');
+      expect(body).not.toContain(matrixParticipant);
+    },
+  },
   {
     route: 'GET /events/:id{[0-9]+}',
     path: (ctx) => `/events/${ctx.eventId}`,

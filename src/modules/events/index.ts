@@ -6,8 +6,10 @@
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
+import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
+import { eventsApi } from './api';
 import { describeEventAuditEntries } from './audit-words';
 import { describeCampaignAuditEntries } from './campaigns/audit-words';
 import { coursesMetric } from './campaigns/metrics';
@@ -33,7 +35,7 @@ export function registerEventMetrics(registry: MetricRegistry): void {
   registry.register(coursesMetric);
 }
 
-export function eventsModule(deps: AppDependencies) {
+export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   const app = new Hono<AppEnv>();
   describeEventAuditEntries(deps.plans.plans.flatMap((plan) => plan.file.eventCategories));
   describeCampaignAuditEntries();
@@ -58,5 +60,6 @@ export function eventsModule(deps: AppDependencies) {
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', publishingRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', eventsApi({ db: deps.database.db, plans: deps.plans, api: deps.api }));
   return app;
 }

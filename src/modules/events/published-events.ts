@@ -7,6 +7,7 @@ import { bilingual, fieldProblem, parseQuery } from '../../platform/validation';
 import { searchableName } from './attendance-service';
 import { type EventRow, type EventWithCounts, japanInstant, japanTime, withCounts } from './event-service';
 import { eventSessions, events } from './schema';
+import { type SessionRow, sessionsOf } from './sessions';
 
 /**
  * What the public finds: published events of a municipality, filtered by kind, area, month or dates
@@ -230,8 +231,8 @@ export async function eventsForFeed(
   municipalityCode: string,
   category: string | undefined,
   now: Date = new Date(),
-): Promise<EventRow[]> {
-  return q
+): Promise<EventWithSessions[]> {
+  const rows = await q
     .select()
     .from(events)
     .where(
@@ -243,15 +244,31 @@ export async function eventsForFeed(
       ),
     )
     .orderBy(asc(events.startsAt), asc(events.id));
+  return withSessions(q, rows);
 }
 
 /** Every published event of a municipality, past ones too: the open-data list of its events. */
-export async function eventsForOpenData(q: Queryable, municipalityCode: string): Promise<EventRow[]> {
-  return q
+export async function eventsForOpenData(
+  q: Queryable,
+  municipalityCode: string,
+): Promise<EventWithSessions[]> {
+  const rows = await q
     .select()
     .from(events)
     .where(and(eq(events.municipalityCode, municipalityCode), eq(events.status, 'published')))
     .orderBy(asc(events.startsAt), asc(events.id));
+  return withSessions(q, rows);
+}
+
+/** An event with its sessions in the order they are held (one for a single event). */
+export type EventWithSessions = EventRow & { sessions: SessionRow[] };
+
+async function withSessions(q: Queryable, rows: EventRow[]): Promise<EventWithSessions[]> {
+  const sessions = await sessionsOf(
+    q,
+    rows.map((r) => r.id),
+  );
+  return rows.map((row) => ({ ...row, sessions: sessions.get(row.id) ?? [] }));
 }
 
 /** An instant in Japan time as ISO 8601 with its offset, as schema.org and the API give it. */
@@ -266,4 +283,17 @@ export const japanMonthOf = (instant: Date) => todayInJapan(instant).slice(0, 7)
 export function isOpenForRegistration(event: EventRow, now: Date = new Date()): boolean {
   if (event.status !== 'published' || event.startsAt <= now) return false;
   return !event.registrationClosesAt || now < event.registrationClosesAt;
+}
+
+/** When an event is held: its sessions, or its own span for a row read without them. */
+export function sessionsHeld(
+  event: Pick<EventRow, 'startsAt' | 'endsAt'> & { sessions?: SessionRow[] },
+): Pick<SessionRow, 'number' | 'title' | 'startsAt' | 'endsAt'>[] {
+  if (event.sessions && event.sessions.length > 0) return event.sessions;
+  return [{ number: 1, title: '', startsAt: event.startsAt, endsAt: event.endsAt }];
+}
+
+/** A lecture of a course as feeds and structured data name it: 創業塾（第2回：財務）. */
+export function lectureName(eventTitle: string, session: Pick<SessionRow, 'number' | 'title'>): string {
+  return `${eventTitle}（第${session.number}回${session.title ? `：${session.title}` : ''}）`;
 }

@@ -7,7 +7,14 @@ import type { Db } from '../../db/connection';
 import { csvFile, csvResponse, privateDownload } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
 import { fiscalYearOf, todayInJapan } from '../../platform/fiscal-year';
-import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
+import {
+  type AppContext,
+  type AppEnv,
+  actorOf,
+  requirePermission,
+  savedNotice,
+  siteOrigin,
+} from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } from './attendance-service';
@@ -20,10 +27,11 @@ import {
   publishEvent,
 } from './event-service';
 import { formBody, problemOf } from './forms';
+import { eventStructuredData } from './json-ld';
 import { cancelEvent, copyEvent, copyInputOf, listEventsOfYear, updateEvent } from './lifecycle-service';
 import { runsEvent } from './organiser-access';
 import { CheckInPage, checkInScriptPath, qrDecoderScriptPath } from './pages/check-in';
-import type { FormProblem, FormValues } from './pages/components';
+import { type FormProblem, type FormValues, organiserName } from './pages/components';
 import { eventInputOf, formValuesAgain, formValuesOfEvent, sessionRowsOf } from './pages/event-form';
 import { CopyEventPage, EditEventPage } from './pages/lifecycle';
 import { ManageEventPage, ManageEventsPage } from './pages/manage';
@@ -93,7 +101,13 @@ export const eventIdOf = (c: AppContext) => Number(c.req.param('id'));
 /** Browsing and registering (anyone), and the organisers' pages (staff roles). */
 export function eventRoutes({ db, plans }: EventRouteDependencies) {
   const app = new Hono<AppEnv>();
-  const { organisersOf, categoriesOf, areasOf, municipalityCodeOf: municipalityOf } = eventPlanData(plans);
+  const {
+    organisersOf,
+    categoriesOf,
+    areasOf,
+    municipalityOf: planMunicipalityOf,
+    municipalityCodeOf: municipalityOf,
+  } = eventPlanData(plans);
 
   // ----- public -------------------------------------------------------------------------------
 
@@ -152,17 +166,23 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   ) => {
     const event = await findPublishedEvent(db, eventIdOf(c));
     const account = c.get('account');
+    const organisers = organisersOf(event.municipalityCode);
     return c.html(
       <EventPage
         view={viewOf(c)}
         event={event}
         questions={await listQuestions(db, event.id)}
-        organisers={organisersOf(event.municipalityCode)}
+        organisers={organisers}
         categories={categoriesOf(event.municipalityCode)}
         areas={areasOf(event.municipalityCode)}
         idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
         values={extra.values ?? (account ? { name: account.displayName, email: account.email } : {})}
         problem={extra.problem}
+        structuredData={eventStructuredData(event, {
+          url: `${siteOrigin(c)}/events/${event.id}`,
+          organiserName: organiserName('ja', event.organiser, organisers),
+          municipality: planMunicipalityOf(event.municipalityCode),
+        })}
       />,
       (extra.status ?? 200) as 200,
     );

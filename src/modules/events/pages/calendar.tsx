@@ -2,6 +2,7 @@ import { todayInJapan } from '../../../platform/fiscal-year';
 import type { Lang } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import { type EventWithCounts, japanTime } from '../event-service';
+import { sessionsHeld } from '../published-events';
 
 const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
   ja: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
@@ -80,7 +81,7 @@ export function MonthCalendar(props: {
   // each session on its day: a course's lectures each have theirs
   const byDay = new Map<string, CalendarEntry[]>();
   for (const event of props.events) {
-    const sessions = event.sessions.length > 0 ? event.sessions : [{ number: 1, ...event }];
+    const sessions = sessionsHeld(event);
     for (const session of sessions) {
       const day = todayInJapan(session.startsAt);
       if (!day.startsWith(month)) continue;

@@ -186,6 +186,70 @@ function EventCard(props: {
   );
 }
 
+/** Where the same events are published for calendar apps, open data and programs. */
+function PublishedFeeds(props: { view: PageView; categories: Category[]; category: string | undefined }) {
+  const { view } = props;
+  const chosen = props.categories.find((c) => c.code === props.category);
+  return (
+    <section aria-labelledby="feeds-heading" class="feeds">
+      <h2 id="feeds-heading">{tr(view, 'カレンダーへの登録・オープンデータ', 'Calendars and open data')}</h2>
+      <ul>
+        <li>
+          <a href="/events/calendar.ics" type="text/calendar">
+            {tr(view, 'すべてのイベントのカレンダー（iCalendar）', 'All events as a calendar (iCalendar)')}
+          </a>
+        </li>
+        {chosen ? (
+          <li>
+            <a href={`/events/calendar/${chosen.code}.ics`} type="text/calendar">
+              {tr(
+                view,
+                `「${categoryName('ja', chosen.code, props.categories)}」のカレンダー（iCalendar）`,
+                `${categoryName('en', chosen.code, props.categories)} as a calendar (iCalendar)`,
+              )}
+            </a>
+          </li>
+        ) : null}
+        <li>
+          <a href="/events/opendata.csv" type="text/csv">
+            {tr(
+              view,
+              'イベント一覧のオープンデータ（CSV・自治体標準オープンデータセット形式）',
+              'The event list as open data (CSV, in the standard format of Japanese municipalities)',
+            )}
+          </a>
+        </li>
+        <li>
+          <a href="/api/v1/openapi.json" type="application/json">
+            {tr(view, 'API（GET /api/v1/events）の説明', 'The API (GET /api/v1/events)')}
+          </a>
+        </li>
+      </ul>
+      {props.categories.length > 0 ? (
+        <details>
+          <summary>{tr(view, '種類ごとのカレンダー', 'A calendar for each kind')}</summary>
+          <ul>
+            {props.categories.map((c) => (
+              <li>
+                <a href={`/events/calendar/${c.code}.ics`} type="text/calendar">
+                  {categoryName(view.lang, c.code, props.categories)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+      <p class="muted">
+        {tr(
+          view,
+          'カレンダーのアドレスをカレンダーアプリに登録すると、新しいイベントや変更が自動で反映されます。',
+          'Subscribe to a calendar address in your calendar app, and new events and changes appear by themselves.',
+        )}
+      </p>
+    </section>
+  );
+}
+
 /**
  * Published events, found by kind, area, month or dates and words of the title: cards a page at a
  * time (upcoming ones, soonest first, unless dates are asked for), or a month's calendar.
@@ -311,6 +375,7 @@ export function EventListPage(props: {
           ) : null}
         </section>
       ) : null}
+      <PublishedFeeds view={view} categories={props.categories} category={filter?.category} />
     </Layout>
   );
 }
