@@ -2,6 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Database, type Db, openDatabase } from '../../src/db/connection';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
+import { cancelEvent, updateEvent } from '../../src/modules/events/lifecycle-service';
 import { cancelRegistration, registerForEvent } from '../../src/modules/events/registration-service';
 import { enqueueEventReminders } from '../../src/modules/events/reminders';
 import { eventMessages, eventRegistrations } from '../../src/modules/events/schema';
@@ -141,6 +142,79 @@ describe.each(testDatabaseKinds())('event mail through the outbox (%s)', (kind) 
       const toB = await outboxFor(b.email);
       expect(toB.map((m) => m.template)).toEqual(['event.waiting', 'event.promotion']);
       expect((toB[0]?.params as { position?: number } | undefined)?.position).toBe(1);
+    });
+  });
+
+  describe('a change of date, time or place, or an event called off', () => {
+    it('tells everyone confirmed or waiting what moved, from what to what; a new description tells nobody', async () => {
+      const input = seminar({ capacity: 1, title: '変更通知セミナー（架空）' });
+      const event = await publishedSeminar(input);
+      const [a, b, c] = [person(), person(), person()];
+      await registerForEvent(db(), event.id, a);
+      await registerForEvent(db(), event.id, b);
+      const gone = await registerForEvent(db(), event.id, c);
+      await cancelRegistration(db(), gone.registration.cancelToken);
+
+      const described = await updateEvent(
+        db(),
+        staff,
+        event.id,
+        { ...input, description: '持ち物：筆記用具' },
+        choices,
+      );
+      expect(described).toMatchObject({ changed: true, told: 0 });
+
+      const moved = await updateEvent(
+        db(),
+        staff,
+        event.id,
+        { ...input, description: '持ち物：筆記用具', date: daysFromNow(31), place: '五日市出張所 会議室' },
+        choices,
+      );
+      expect(moved).toMatchObject({ changed: true, told: 2 });
+      const toA = await outboxFor(a.email);
+      expect(toA.map((m) => m.template)).toEqual(['event.confirmation', 'event.changed']);
+      expect((await outboxFor(b.email)).map((m) => m.template)).toEqual(['event.waiting', 'event.changed']);
+      // the cancelled registration hears nothing more
+      expect((await outboxFor(c.email)).map((m) => m.template)).toEqual([
+        'event.waiting',
+        'event.cancellation',
+      ]);
+
+      await dispatchAll();
+      const mail = (await folder.read()).find(
+        (m) =>
+          m.subject === '【変更】変更通知セミナー（架空） / The event has changed' &&
+          m.text?.includes(a.name),
+      );
+      const text = mail?.text ?? '';
+      expect(text).toContain('日時と会場が変わりました');
+      expect(text).toMatch(
+        /【変更後】[\s\S]*会場：五日市出張所 会議室[\s\S]*【変更前】[\s\S]*会場：市役所 会議室/,
+      );
+      expect(text).toContain('Before:\nWhen:');
+    });
+
+    it('tells the registered once when the event is called off, and nobody for a second cancel', async () => {
+      const event = await publishedSeminar({ title: '中止通知セミナー（架空）' });
+      const a = person();
+      await registerForEvent(db(), event.id, a);
+      expect(await cancelEvent(db(), staff, event.id)).toMatchObject({ changed: true, told: 1 });
+      expect(await cancelEvent(db(), staff, event.id)).toMatchObject({ changed: false, told: 0 });
+      expect((await outboxFor(a.email)).map((m) => m.template)).toEqual([
+        'event.confirmation',
+        'event.called-off',
+      ]);
+      await dispatchAll();
+      const mail = (await folder.read()).find(
+        (m) => m.subject === '【中止】中止通知セミナー（架空） / The event is cancelled',
+      );
+      expect(mail?.text).toContain('中止になりました');
+    });
+
+    it('mails nobody for a draft called off', async () => {
+      const draft = await createEvent(db(), staff, seminar(), choices);
+      expect(await cancelEvent(db(), staff, draft.id)).toMatchObject({ changed: true, told: 0 });
     });
   });
 

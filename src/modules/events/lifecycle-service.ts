@@ -3,6 +3,7 @@ import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { fiscalYearOf, formatDateTime, todayInJapan } from '../../platform/fiscal-year';
+import { tellOfCancellation, tellOfChange } from './change-notices';
 import { detailsFormValues, localDateTime } from './event-details-input';
 import {
   createEvent,
@@ -20,7 +21,7 @@ import {
 import { notTheOrganiser, runsEvent } from './organiser-access';
 import { countConfirmed, promoteFromWaitingList } from './registration-service';
 import { eventAttendance, eventSessions, events } from './schema';
-import { japanTime, type SessionRow, scheduleInvalid, type TimedSession } from './sessions';
+import { japanTime, type SessionRow, scheduleInvalid, sessionsOf, type TimedSession } from './sessions';
 
 const eventCancelled = new UserError('event_cancelled', 409, {
   ja: '中止したイベントは変更できません。',
@@ -35,6 +36,8 @@ export interface UpdateResult {
   changed: boolean;
   /** people moved up from the waiting list because the capacity was raised */
   promoted: RegistrationRow[];
+  /** people told by mail that the date, time or place changed */
+  told: number;
 }
 
 /**
@@ -127,7 +130,7 @@ export async function updateEvent(
     const stateBefore = { ...eventState(before, sessionsBefore), description: before.description };
     const stateAfter = { ...eventState(candidate, data.sessions), description: candidate.description };
     if (JSON.stringify(stateBefore) === JSON.stringify(stateAfter)) {
-      return { event: before, changed: false, promoted: [] };
+      return { event: before, changed: false, promoted: [], told: 0 };
     }
 
     const [after] = await tx
@@ -145,7 +148,12 @@ export async function updateEvent(
       after: stateAfter,
     });
     const promoted = after.capacity > before.capacity ? await promoteFromWaitingList(tx, after) : [];
-    return { event: after, changed: true, promoted };
+    const told = await tellOfChange(
+      tx,
+      { event: before, sessions: sessionsBefore },
+      { event: after, sessions: data.sessions },
+    );
+    return { event: after, changed: true, promoted, told };
   });
 }
 
@@ -187,13 +195,14 @@ async function writeSchedule(tx: Queryable, eventId: number, before: SessionRow[
 
 /**
  * Calls an event off (中止): nobody can register or be checked in any more, and its page says so.
- * Registrations are kept, to contact the people and for the record. Cancelling again changes nothing.
+ * Registrations are kept, to contact the people and for the record, and everyone confirmed or
+ * waiting is told by mail. Cancelling again changes nothing and mails nobody.
  */
 export async function cancelEvent(db: Db, actor: Actor, eventId: number) {
   return db.transaction(async (tx) => {
     const before = await lockEventOf(tx, actor, eventId);
     if (!runsEvent(actor, before)) throw notTheOrganiser;
-    if (before.status === 'cancelled') return { event: before, changed: false };
+    if (before.status === 'cancelled') return { event: before, changed: false, told: 0 };
     const [after] = await tx
       .update(events)
       .set({ status: 'cancelled', updatedAt: new Date() })
@@ -207,7 +216,9 @@ export async function cancelEvent(db: Db, actor: Actor, eventId: number) {
       before: { status: before.status },
       after: { status: after.status },
     });
-    return { event: after, changed: true };
+    const sessions = (await sessionsOf(tx, [eventId])).get(eventId) ?? [];
+    const told = before.status === 'published' ? await tellOfCancellation(tx, after, sessions) : 0;
+    return { event: after, changed: true, told };
   });
 }
 

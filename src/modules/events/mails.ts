@@ -26,17 +26,12 @@ export interface RegistrationMail {
   position?: number | null;
 }
 
-export function registrationMail(
-  event: EventRow,
-  registration: RegistrationRow,
-  options: { position?: number | null; sessions?: Pick<SessionRow, 'startsAt' | 'endsAt'>[] } = {},
-): RegistrationMail {
-  const sessions = options.sessions ?? [];
+/** When an event is held, as a mail stores it: its span, and its sessions when it is a course. */
+export function scheduleOfMail(
+  event: Pick<EventRow, 'startsAt' | 'endsAt'>,
+  sessions: Pick<SessionRow, 'startsAt' | 'endsAt'>[],
+): Pick<RegistrationMail, 'startsAt' | 'endsAt' | 'sessions'> {
   return {
-    registrationId: registration.id,
-    name: registration.name,
-    eventId: event.id,
-    eventTitle: event.title,
     startsAt: event.startsAt.toISOString(),
     endsAt: event.endsAt.toISOString(),
     ...(sessions.length > 1
@@ -47,6 +42,20 @@ export function registrationMail(
           })),
         }
       : {}),
+  };
+}
+
+export function registrationMail(
+  event: EventRow,
+  registration: RegistrationRow,
+  options: { position?: number | null; sessions?: Pick<SessionRow, 'startsAt' | 'endsAt'>[] } = {},
+): RegistrationMail {
+  return {
+    registrationId: registration.id,
+    name: registration.name,
+    eventId: event.id,
+    eventTitle: event.title,
+    ...scheduleOfMail(event, options.sessions ?? []),
     place: event.place,
     ticketCode: registration.ticketCode,
     cancelToken: registration.cancelToken,
@@ -55,7 +64,7 @@ export function registrationMail(
 }
 
 /** The mail's params for a registration, with its event's sessions when it is a course. */
-async function registrationMailWithSessions(
+export async function registrationMailWithSessions(
   q: Queryable,
   event: EventRow,
   registration: RegistrationRow,
@@ -65,12 +74,12 @@ async function registrationMailWithSessions(
   return registrationMail(event, registration, { position, sessions });
 }
 
-const footer = [
+export const footer = [
   'つなぐ\nこのメールは送信専用です。お問い合わせはイベントの主催者へお願いします。',
   'Tsunagu. This address does not receive replies; contact the organiser of the event.',
 ].join('\n');
 
-function when(p: RegistrationMail, lang: 'ja' | 'en') {
+export function when(p: Pick<RegistrationMail, 'startsAt' | 'endsAt' | 'sessions'>, lang: 'ja' | 'en') {
   const dates = (s: { startsAt: string; endsAt: string }) => ({
     startsAt: new Date(s.startsAt),
     endsAt: new Date(s.endsAt),
@@ -78,14 +87,14 @@ function when(p: RegistrationMail, lang: 'ja' | 'en') {
   return eventWhen(lang, { ...dates(p), sessions: p.sessions?.map(dates) });
 }
 
-const links = (p: RegistrationMail, context: MailContext) => ({
+export const links = (p: RegistrationMail, context: MailContext) => ({
   registration: `${context.baseUrl}/events/registrations/${p.cancelToken}`,
   event: `${context.baseUrl}/events/${p.eventId}`,
 });
 
-const factsJa = (p: RegistrationMail) =>
+export const factsJa = (p: RegistrationMail) =>
   `イベント：${p.eventTitle}${p.sessionNumber ? `（第${p.sessionNumber}回）` : ''}\n日時：${when(p, 'ja')}\n会場：${p.place}`;
-const factsEn = (p: RegistrationMail) =>
+export const factsEn = (p: RegistrationMail) =>
   `Event: ${p.eventTitle}${p.sessionNumber ? ` (session ${p.sessionNumber})` : ''}\nWhen: ${when(p, 'en')}\nPlace: ${p.place}`;
 
 /** The ticket: its code in readable groups in the text, the QR code inline in the HTML part. */
@@ -203,7 +212,7 @@ export const reminderMail = defineMailTemplate<RegistrationMail>({
 
 // ----- hooks of the registration service: each in the transaction of its change ----------------
 
-const to = (event: EventRow, registration: RegistrationRow) => ({
+export const to = (event: EventRow, registration: RegistrationRow) => ({
   to: registration.email,
   municipalityCode: event.municipalityCode,
 });

@@ -74,13 +74,21 @@ const notices = {
     ja: 'イベントを変更しました。定員が増えたため、キャンセル待ちの方が繰り上がりました。',
     en: 'The event was changed. With the higher capacity, people on the waiting list were moved up.',
   },
+  'updated-told': {
+    ja: 'イベントを変更しました。日時・会場の変更を、申し込んだ方にメールでお知らせします。',
+    en: 'The event was changed. The people registered are told of the new date or place by mail.',
+  },
+  'updated-promoted-told': {
+    ja: 'イベントを変更しました。キャンセル待ちの方が繰り上がり、日時・会場の変更は申し込んだ方にメールでお知らせします。',
+    en: 'The event was changed. People on the waiting list were moved up, and everyone registered is told of the new date or place by mail.',
+  },
   copied: {
     ja: 'コピーして下書きを作成しました。日程と内容を確かめてから公開してください。',
     en: 'A copy was created as a draft. Check its dates and details, then publish it.',
   },
   'event-cancelled': {
-    ja: 'イベントを中止しました。公開ページに「中止」と表示されています。',
-    en: 'The event is cancelled; its public page says so.',
+    ja: 'イベントを中止しました。公開ページに「中止」と表示され、申し込んだ方にはメールでお知らせします。',
+    en: 'The event is cancelled; its public page says so, and the people registered are told by mail.',
   },
   cancelled: { ja: 'お申し込みを取り消しました。', en: 'Your registration was cancelled.' },
   feedback: {
@@ -427,7 +435,9 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     if (body.moreSessions) return renderEdit(c, { values: body, moreRows: true });
     try {
       const result = await updateEvent(db, actorOf(c), eventIdOf(c), eventInputOf(body), choicesOf(c));
-      const saved = result.promoted.length > 0 ? 'updated-promoted' : 'updated';
+      const saved = ['updated', result.promoted.length > 0 ? 'promoted' : '', result.told > 0 ? 'told' : '']
+        .filter(Boolean)
+        .join('-');
       return c.redirect(`/events/manage/${eventIdOf(c)}?saved=${saved}`, 303);
     } catch (error) {
       const { status, problem } = problemOf(c, error);

@@ -160,8 +160,8 @@ export function CancelEventForm(props: {
         <p>
           {tr(
             view,
-            `申し込み（参加確定 ${event.confirmed}人・キャンセル待ち ${event.waiting}人）は残り、公開ページに「中止」と表示されます。申し込みと受付はできなくなります。元に戻せません。`,
-            `Registrations (${event.confirmed} confirmed, ${event.waiting} waiting) are kept and the public page says “cancelled”. Nobody can register or check in any more. This cannot be undone.`,
+            `申し込み（参加確定 ${event.confirmed}人・キャンセル待ち ${event.waiting}人）は残り、公開ページに「中止」と表示されます。申し込みと受付はできなくなります。申し込んだ方には、中止のお知らせをメールで送ります。元に戻せません。`,
+            `Registrations (${event.confirmed} confirmed, ${event.waiting} waiting) are kept and the public page says “cancelled”. Nobody can register or check in any more. Everyone registered is told by mail. This cannot be undone.`,
           )}
         </p>
         <div class="choice">
