@@ -4,7 +4,7 @@ import ICAL from 'ical.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { updateEventDetails } from '../../src/modules/events/event-details';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
-import { copyEvent, updateEvent } from '../../src/modules/events/lifecycle-service';
+import { cancelEvent, copyEvent, updateEvent } from '../../src/modules/events/lifecycle-service';
 import { findPublishedEvents, parseEventFilter } from '../../src/modules/events/published-events';
 import { registerForEvent } from '../../src/modules/events/registration-service';
 import { events } from '../../src/modules/events/schema';
@@ -510,6 +510,33 @@ describe.each(testDatabaseKinds())('publishing events (%s)', (kind) => {
     });
   });
 
+  describe('an event called off', () => {
+    it('stays on the list, the calendar and the API, marked 中止, so that nobody looks for it in vain', async () => {
+      const month = monthsFromNow(15);
+      const input = seminar({ date: `${month}-08`, title: '中止表示セミナー（架空）', area: 'yozawa' });
+      const event = await createEvent(t.database.db, staff, input, choices);
+      await publishEvent(t.database.db, staff, event.id);
+      await cancelEvent(t.database.db, staff, event.id);
+      const client = new TestClient(t.app);
+
+      const list = await (await client.get(`/events?month=${month}&area=yozawa`)).text();
+      expect(list).toContain(`<li class="card" data-event="${event.id}" data-status="cancelled">`);
+      expect(list).toContain('【中止】中止表示セミナー（架空）');
+      expect(list).toContain('中止になりました');
+      expect(list).not.toMatch(/残り\d+席/);
+
+      const calendar = await (await client.get(`/events?view=calendar&month=${month}&area=yozawa`)).text();
+      expect(calendar).toContain('【中止】中止表示セミナー（架空）');
+
+      const api = (await (await client.get(`/api/v1/events?month=${month}&area=yozawa`)).json()) as {
+        events: { id: number; status: string; registrationOpen: boolean }[];
+      };
+      expect(api.events).toEqual([
+        expect.objectContaining({ id: event.id, status: 'cancelled', registrationOpen: false }),
+      ]);
+    });
+  });
+
   describe('what is published for others to read', () => {
     // events of their own month, apart from those of the other tests
     const month = monthsFromNow(16);
@@ -832,12 +859,12 @@ describe.each(testDatabaseKinds())('publishing events (%s)', (kind) => {
             contact: { name: 'Bi@Sta（架空）', phone: '042-558-1111' },
           }),
         ]);
-        const paged = (await (await client.get(`/api/v1/events?month=${month}&perPage=1&page=2`)).json()) as {
+        const paged = (await (await client.get(`/api/v1/events?month=${month}&perPage=1&page=3`)).json()) as {
           total: number;
           events: { id: number }[];
         };
-        // the cancelled event of the month is not among the published ones
-        expect(paged.total).toBe(3);
+        // the event of the month called off is listed too, as the list page shows it (its status says so)
+        expect(paged.total).toBe(4);
         expect(paged.events.map((e) => e.id)).toEqual([course.id]);
         const lectures = (await (await client.get(`/api/v1/events?month=${nextMonth}`)).json()) as {
           events: { id: number; kind: string; sessions: { number: number; startsAt: string }[] }[];

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
@@ -377,26 +377,6 @@ export async function findEventRunBy(q: Queryable, actor: Actor, eventId: number
 
 // ---------------------------------------------------------------------------------------------
 // Public: browse
-
-/** Published events of a municipality that have not started yet, soonest first. */
-export async function listUpcomingEvents(
-  q: Queryable,
-  municipalityCode: string,
-  now: Date = new Date(),
-): Promise<EventWithCounts[]> {
-  const rows = await q
-    .select()
-    .from(events)
-    .where(
-      and(
-        eq(events.municipalityCode, municipalityCode),
-        eq(events.status, 'published'),
-        gte(events.startsAt, now),
-      ),
-    )
-    .orderBy(asc(events.startsAt), asc(events.id));
-  return withCounts(q, rows);
-}
 
 /** A published event as anyone may see it; a draft does not exist for the public. */
 export async function findPublishedEvent(q: Queryable, eventId: number): Promise<EventWithCounts> {

@@ -168,10 +168,14 @@ function heldWithin(window: { from: Date; until: Date | null }): SQL {
   return sql`exists (select 1 from ${eventSessions} where ${eventSessions.eventId} = ${events.id} and ${eventSessions.startsAt} >= ${window.from}${window.until ? sql` and ${eventSessions.startsAt} < ${window.until}` : sql``})`;
 }
 
+/**
+ * What the public lists: published events, and those called off (中止) so that a person who planned
+ * to go finds them marked as such rather than gone.
+ */
 function publishedWhere(municipalityCode: string, filter: EventFilter, now: Date): SQL | undefined {
   return and(
     eq(events.municipalityCode, municipalityCode),
-    eq(events.status, 'published'),
+    inArray(events.status, ['published', 'cancelled']),
     heldWithin(timeWindowOf(filter, now)),
     filter.category ? eq(events.category, filter.category) : undefined,
     filter.area ? eq(events.area, filter.area) : undefined,
@@ -179,7 +183,7 @@ function publishedWhere(municipalityCode: string, filter: EventFilter, now: Date
   );
 }
 
-/** One page of the published events a filter finds, soonest first, with the number of all found. */
+/** One page of the published (or called-off) events a filter finds, soonest first, with the number of all found. */
 export async function findPublishedEvents(
   q: Queryable,
   municipalityCode: string,

@@ -3,6 +3,7 @@ import type { Lang } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import { type EventWithCounts, japanTime } from '../event-service';
 import { sessionsHeld } from '../published-events';
+import { cancelledTitle } from './lifecycle';
 
 const monthFormats: Record<Lang, Intl.DateTimeFormat> = {
   ja: new Intl.DateTimeFormat('ja-JP-u-ca-japanese', {
@@ -85,10 +86,11 @@ export function MonthCalendar(props: {
     for (const session of sessions) {
       const day = todayInJapan(session.startsAt);
       if (!day.startsWith(month)) continue;
+      const name = cancelledTitle(view, event);
       const title =
         sessions.length > 1
-          ? tr(view, `${event.title}（第${session.number}回）`, `${event.title} (session ${session.number})`)
-          : event.title;
+          ? tr(view, `${name}（第${session.number}回）`, `${name} (session ${session.number})`)
+          : name;
       const entry = { id: event.id, title, startsAt: session.startsAt, endsAt: session.endsAt };
       byDay.set(day, [...(byDay.get(day) ?? []), entry]);
     }

@@ -159,9 +159,9 @@ function EventCard(props: {
   const { view, event } = props;
   const open = isOpenForRegistration(event);
   return (
-    <li class="card" data-event={event.id}>
+    <li class="card" data-event={event.id} data-status={event.status}>
       <h3>
-        <a href={`/events/${event.id}`}>{event.title}</a>
+        <a href={`/events/${event.id}`}>{cancelledTitle(view, event)}</a>
       </h3>
       <p>
         <span class="badge">{categoryName(view.lang, event.category, props.categories)}</span>
@@ -174,11 +174,13 @@ function EventCard(props: {
         {event.place} · {formatYen(view.lang, event.feeYen)}
       </p>
       <p>
-        {!open
-          ? tr(view, '受付終了', 'Registration closed')
-          : remainingSeats(event) > 0
-            ? tr(view, `残り${remainingSeats(event)}席`, `${remainingSeats(event)} seats left`)
-            : tr(view, '満席（キャンセル待ち）', 'Full (waiting list)')}
+        {event.status === 'cancelled'
+          ? tr(view, '中止になりました', 'Cancelled')
+          : !open
+            ? tr(view, '受付終了', 'Registration closed')
+            : remainingSeats(event) > 0
+              ? tr(view, `残り${remainingSeats(event)}席`, `${remainingSeats(event)} seats left`)
+              : tr(view, '満席（キャンセル待ち）', 'Full (waiting list)')}
         {' · '}
         {organiserName(view.lang, event.organiser, props.organisers)}
       </p>
