@@ -51,13 +51,37 @@ const invalidQuery: Text = {
   en: 'Some of the search conditions are not valid. Correct the items below.',
 };
 
+/** A form refused for the problems given, each naming its field: 422, and nothing written. */
+export function formInvalid(problems: ProblemDetail[]): UserError {
+  return new UserError('invalid_input', 422, invalidInput, problems);
+}
+
+/**
+ * Runs the checks of one form and refuses it with every problem they find together, so that a
+ * person corrects the fields and the organiser's questions in one go, not one check after another.
+ */
+export function checkTogether<A, B>(first: () => A, second: () => B): [A, B] {
+  const problems: ProblemDetail[] = [];
+  const run = <T>(check: () => T): T | undefined => {
+    try {
+      return check();
+    } catch (error) {
+      if (!(error instanceof UserError) || error.code !== 'invalid_input') throw error;
+      problems.push(...error.details);
+      return undefined;
+    }
+  };
+  const a = run(first);
+  const b = run(second);
+  if (problems.length > 0) throw formInvalid(problems);
+  return [a as A, b as B];
+}
+
 function parsed<S extends z.ZodType>(schema: S, input: unknown, labels: FieldLabels, status: 400 | 422) {
   const result = schema.safeParse(input);
   if (result.success) return result.data as z.output<S>;
   const problems = describeProblems(schema, input, labels);
-  throw status === 400
-    ? new UserError('invalid_query', 400, invalidQuery, problems)
-    : new UserError('invalid_input', 422, invalidInput, problems);
+  throw status === 400 ? new UserError('invalid_query', 400, invalidQuery, problems) : formInvalid(problems);
 }
 
 /** Parses input at a boundary; bad input becomes a 422 UserError listing every problem. */

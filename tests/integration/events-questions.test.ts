@@ -100,6 +100,11 @@ describe.each(testDatabaseKinds())('registration questions and the questionnaire
       registerForEvent(db, event.id, person(1).input, { answers: { [`answer-${industry.id}`]: '農業' } }),
     );
     expect(foreign.details.map((d) => d.message.ja)).toEqual(['業種: 選択肢から選んでください。']);
+    // the person's own fields and the questions are refused in one round, not one after the other
+    const both = await failure(
+      registerForEvent(db, event.id, { ...person(1).input, email: 'not-an-address' }, { answers: {} }),
+    );
+    expect(both.details.map((d) => d.field)).toEqual(['email', `answer-${industry.id}`]);
     expect(
       await db.select().from(eventRegistrations).where(eq(eventRegistrations.eventId, event.id)),
     ).toEqual([]);

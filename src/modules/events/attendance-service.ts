@@ -4,7 +4,7 @@ import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
-import { emailAddress, parseInput } from '../../platform/validation';
+import { emailAddress, formInvalid, parseInput } from '../../platform/validation';
 import { type EventWithCounts, findEventRunBy, lockEventOf, type RegistrationRow } from './event-service';
 import {
   insertRegistration,
@@ -183,23 +183,15 @@ const ticketNotFound = new UserError('ticket_not_found', 404, {
   en: 'No registration has this ticket code. Check the code, or find the person by name.',
 });
 
-const ticketMissing = new UserError(
-  'invalid_input',
-  422,
+const ticketMissing = formInvalid([
   {
-    ja: '入力内容に誤りがあります。下の項目を直してください。',
-    en: 'Some of the input is not valid. Correct the items below.',
-  },
-  [
-    {
-      field: 'ticketCode',
-      message: {
-        ja: 'チケットコード: チケットに書かれた12文字のコードを入力してください。',
-        en: 'Ticket code: Enter the 12-character code printed on the ticket.',
-      },
+    field: 'ticketCode',
+    message: {
+      ja: 'チケットコード: チケットに書かれた12文字のコードを入力してください。',
+      en: 'Ticket code: Enter the 12-character code printed on the ticket.',
     },
-  ],
-);
+  },
+]);
 
 export type CheckInOutcome = 'checked-in' | 'already-checked-in';
 

@@ -5,7 +5,7 @@ import type { Db, Queryable } from '../../db/connection';
 import { recordAudit } from '../../platform/audit';
 import { notFound, UserError } from '../../platform/errors';
 import { formatDateTime } from '../../platform/fiscal-year';
-import { bilingual, emailAddress, parseInput } from '../../platform/validation';
+import { bilingual, checkTogether, emailAddress, parseInput } from '../../platform/validation';
 import { type EventRow, eventNotFound, type RegistrationRow } from './event-service';
 import { mailCancellation, mailPromotion, mailRegistration } from './mails';
 import { listQuestions, saveAnswers, validateAnswers } from './questions/question-service';
@@ -163,7 +163,6 @@ export async function registerForEvent(
     now?: Date;
   } = {},
 ): Promise<RegistrationResult> {
-  const data = parseInput(RegistrationSchema, input, registrationLabels);
   const now = options.now ?? new Date();
   return db.transaction(async (tx) => {
     const [event] = await tx.select().from(events).where(eq(events.id, eventId)).for('update');
@@ -178,6 +177,12 @@ export async function registerForEvent(
     if (event.registrationClosesAt && event.registrationClosesAt <= now) {
       throw deadlinePassed(event.registrationClosesAt);
     }
+    // the person's fields and the organiser's questions are refused together, in one round
+    const questions = await listQuestions(tx, eventId);
+    const [data, answers] = checkTogether(
+      () => parseInput(RegistrationSchema, input, registrationLabels),
+      () => validateAnswers(questions, options.answers ?? {}),
+    );
 
     const existing = await tx
       .select()
@@ -202,7 +207,6 @@ export async function registerForEvent(
       };
     }
 
-    const answers = validateAnswers(await listQuestions(tx, eventId), options.answers ?? {});
     const confirmed = await countConfirmed(tx, eventId);
     const status = confirmed < event.capacity ? 'confirmed' : 'waiting';
     let waitingPosition: number | null = null;

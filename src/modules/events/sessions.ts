@@ -1,10 +1,10 @@
 import { asc, inArray } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Queryable } from '../../db/connection';
-import { type ProblemDetail, UserError } from '../../platform/errors';
+import type { ProblemDetail, UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import type { Text } from '../../platform/i18n';
-import { bilingual } from '../../platform/validation';
+import { bilingual, formInvalid } from '../../platform/validation';
 import { type EventKind, eventSessions, type SessionTopic } from './schema';
 
 export type SessionRow = typeof eventSessions.$inferSelect;
@@ -186,15 +186,7 @@ export function scheduleProblems(
 
 /** A refused schedule: every problem, labelled, and nothing written. */
 export function scheduleInvalid(problems: ProblemDetail[]): UserError {
-  return new UserError(
-    'invalid_input',
-    422,
-    {
-      ja: '入力内容に誤りがあります。下の項目を直してください。',
-      en: 'Some of the input is not valid. Correct the items below.',
-    },
-    problems,
-  );
+  return formInvalid(problems);
 }
 
 /** The sessions of some events, in the order they are held, by event. */

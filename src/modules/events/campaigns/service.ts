@@ -5,7 +5,7 @@ import { type Actor, recordAudit } from '../../../platform/audit';
 import type { Account } from '../../../platform/auth/accounts';
 import { notFound, UserError } from '../../../platform/errors';
 import { formatDate, todayInJapan } from '../../../platform/fiscal-year';
-import { bilingual, parseInput } from '../../../platform/validation';
+import { bilingual, checkTogether, formInvalid, parseInput } from '../../../platform/validation';
 import {
   createEvent,
   type EventChoices,
@@ -30,15 +30,7 @@ export const campaignNotFound = notFound({ ja: 'まちゼミ', en: 'The campaign
 export const courseNotFound = notFound({ ja: '講座の提案', en: 'The course proposal' });
 
 const problem = (field: string, label: { ja: string; en: string }, ja: string, en: string) =>
-  new UserError(
-    'invalid_input',
-    422,
-    {
-      ja: '入力内容に誤りがあります。下の項目を直してください。',
-      en: 'Some of the input is not valid. Correct the items below.',
-    },
-    [{ field, message: { ja: `${label.ja}: ${ja}`, en: `${label.en}: ${en}` } }],
-  );
+  formInvalid([{ field, message: { ja: `${label.ja}: ${ja}`, en: `${label.en}: ${en}` } }]);
 
 const day = (ja: string, en: string) => z.iso.date(bilingual(`${ja}を選んでください。`, `Choose the ${en}.`));
 
@@ -253,17 +245,12 @@ function dayProblems(date: string, campaign: CampaignRow, now: Date): UserError 
 function validateCourse(input: CourseInput, campaign: CampaignRow, now: Date) {
   const date = typeof input.date === 'string' ? input.date.trim() : '';
   const dayProblem = /^\d{4}-\d{2}-\d{2}$/.test(date) ? dayProblems(date, campaign, now) : undefined;
-  let data: z.output<typeof CourseSchema>;
-  try {
-    data = parseInput(CourseSchema, input, courseLabels);
-  } catch (error) {
-    if (!(error instanceof UserError) || !dayProblem) throw error;
-    throw new UserError(error.code, error.status, error.userMessage, [
-      ...dayProblem.details,
-      ...error.details,
-    ]);
-  }
-  if (dayProblem) throw dayProblem;
+  const [, data] = checkTogether(
+    () => {
+      if (dayProblem) throw dayProblem;
+    },
+    () => parseInput(CourseSchema, input, courseLabels),
+  );
   if (data.endTime <= data.startTime) {
     throw problem(
       'endTime',

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db, Queryable } from '../../../db/connection';
 import { type Actor, recordAudit } from '../../../platform/audit';
 import { notFound, UserError } from '../../../platform/errors';
-import { bilingual, parseInput } from '../../../platform/validation';
+import { bilingual, formInvalid, parseInput } from '../../../platform/validation';
 import { findEventRunBy } from '../event-service';
 import { eventRegistrations, events } from '../schema';
 import { eventQuestions, registrationAnswers } from './schema';
@@ -214,15 +214,7 @@ export function validateAnswers(
     }
   }
   if (problems.length > 0) {
-    throw new UserError(
-      'invalid_input',
-      422,
-      {
-        ja: '入力内容に誤りがあります。下の項目を直してください。',
-        en: 'Some of the input is not valid. Correct the items below.',
-      },
-      problems,
-    );
+    throw formInvalid(problems);
   }
   return valid;
 }
