@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import { createCampaign, proposeCourse } from '../../src/modules/events/campaigns/service';
+import { createCampaign, decideCourse, proposeCourse } from '../../src/modules/events/campaigns/service';
 import type { Account } from '../../src/platform/auth/accounts';
 import type { Role } from '../../src/platform/auth/roles';
 import type { accounts } from '../../src/platform/schema';
@@ -17,7 +17,7 @@ const campaignRunners: Who[] = ['admin', 'shotenkai'];
 const organisationOf: Partial<Record<Who, string>> = { admin: 'city', shokokai: 'shokokai', bista: 'bista' };
 const shops: Who[] = ['business'];
 
-const ids = { campaignId: 0, viewedCourseId: 0, withdrawnCourseId: 0, decidedCourseId: 0 };
+const ids = { campaignId: 0, viewedCourseId: 0, withdrawnCourseId: 0, decidedCourseId: 0, taughtCourseId: 0 };
 
 const day = (days: number) =>
   new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
@@ -39,7 +39,10 @@ const courseForm = (title: string, capacity = '6') => ({
   idempotencyKey: `roles-matrix-${title}`,
 });
 
-/** A campaign with three proposals of the demo business: one to look at, one to withdraw, one to decide. */
+/**
+ * A campaign with four proposals of the demo business: one to look at, one to withdraw, one to
+ * decide, and one approved, whose participant list the shop sees.
+ */
 export async function prepareCampaignRoutes(t: TestInstance): Promise<void> {
   const db = t.database.db;
   const plan = t.plans.defaultPlan.file;
@@ -66,6 +69,14 @@ export async function prepareCampaignRoutes(t: TestInstance): Promise<void> {
   ids.viewedCourseId = await propose('行列テストの講座（審査中）');
   ids.withdrawnCourseId = await propose('行列テストの講座（取り下げ）');
   ids.decidedCourseId = await propose('行列テストの講座（承認）');
+  ids.taughtCourseId = await propose('行列テストの講座（開講）');
+  await decideCourse(
+    db,
+    await actorOf(t, 'shotenkai'),
+    { campaignId: campaign.id, courseId: ids.taughtCourseId },
+    { decision: 'approve' },
+    { organisations: plan.organisations, categories: plan.eventCategories },
+  );
 }
 
 export const campaignRouteRules = [
@@ -104,6 +115,19 @@ export const campaignRouteRules = [
     allowed: shops,
     ok: 303,
     form: () => courseForm('行列テストの講座（審査中）', '8'),
+  },
+  {
+    route: 'GET /events/courses/:id{[0-9]+}/participants',
+    path: () => `/events/courses/${ids.taughtCourseId}/participants`,
+    allowed: shops,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain('申し込んだ方：行列テストの講座（開講）'),
+  },
+  {
+    route: 'GET /events/courses/:id{[0-9]+}/participants.csv',
+    path: () => `/events/courses/${ids.taughtCourseId}/participants.csv`,
+    allowed: shops,
+    ok: 200,
   },
   {
     route: 'POST /events/courses/:id{[0-9]+}/withdraw',

@@ -456,6 +456,69 @@ describe.each(testDatabaseKinds())('まちゼミ campaigns (%s)', (kind) => {
       ).toBe(403);
     });
 
+    it('shows the shop who registered for its own approved course, and nobody else the list', async () => {
+      const campaign = await newCampaign({ title: '名簿のまちゼミ（架空）' });
+      const mine = await proposeCourse(
+        t.database.db,
+        shop,
+        campaign.id,
+        courseInput({ title: '名簿の講座' }),
+      );
+      const theirs = await proposeCourse(
+        t.database.db,
+        otherShop,
+        campaign.id,
+        courseInput({ shopName: '架空の花屋', title: '花屋の名簿の講座' }),
+      );
+      const shopClient = await new TestClient(t.app).logInAs('business');
+      // before approval there is nobody to list yet
+      const early = await shopClient.get(`/events/courses/${mine.course.id}/participants`);
+      expect(early.status).toBe(409);
+      expect(await early.text()).toContain('承認されて公開されてから');
+
+      for (const c of [mine, theirs]) {
+        await decideCourse(
+          t.database.db,
+          staff,
+          { campaignId: campaign.id, courseId: c.course.id },
+          { decision: 'approve' },
+          akiruno,
+        );
+      }
+      const [approved] = await t.database.db
+        .select()
+        .from(campaignCourses)
+        .where(eq(campaignCourses.id, mine.course.id));
+      await registerForEvent(t.database.db, approved?.eventId ?? 0, {
+        name: '名簿 花子（架空）',
+        kana: 'めいぼ はなこ',
+        email: 'meibo@example.jp',
+        phone: '042-000-0000',
+        idempotencyKey: 'machizemi-participant-1',
+      });
+
+      const page = await shopClient.get(`/events/courses/${mine.course.id}/participants`);
+      expect(page.status).toBe(200);
+      expect(page.headers.get('cache-control')).toContain('no-store');
+      const html = await page.text();
+      expect(html).toContain('名簿 花子（架空）');
+      expect(html).toContain('0420000000');
+      expect(html).toContain('参加確定 1人（定員 6人）');
+      const csv = await shopClient.get(`/events/courses/${mine.course.id}/participants.csv`);
+      expect(csv.headers.get('content-type')).toContain('text/csv');
+      expect(await csv.text()).toContain('名簿 花子（架空）');
+      // the course page links to it
+      expect(await (await shopClient.get(`/events/courses/${mine.course.id}`)).text()).toContain(
+        `/events/courses/${mine.course.id}/participants`,
+      );
+
+      // another shop's course is not found; a resident is refused
+      expect((await shopClient.get(`/events/courses/${theirs.course.id}/participants`)).status).toBe(404);
+      expect((await shopClient.get(`/events/courses/${theirs.course.id}/participants.csv`)).status).toBe(404);
+      const resident = await new TestClient(t.app).logInAs('resident');
+      expect((await resident.get(`/events/courses/${mine.course.id}/participants`)).status).toBe(403);
+    });
+
     it('refuses a proposal with a date outside the period through the form, keeping what was typed', async () => {
       const campaign = await newCampaign();
       const shopClient = await new TestClient(t.app).logInAs('business');

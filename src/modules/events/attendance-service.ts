@@ -66,6 +66,15 @@ export async function listParticipants(
   search = '',
 ): Promise<Participant[]> {
   await findEventRunBy(q, actor, eventId);
+  return participantsOf(q, eventId, search);
+}
+
+/**
+ * The participant list of an event, in the order of listParticipants, for a caller that has
+ * already decided who may see it: the organisers (listParticipants), or the shop that teaches a
+ * まちゼミ course (campaigns/service.ts).
+ */
+export async function participantsOf(q: Queryable, eventId: number, search = ''): Promise<Participant[]> {
   const rows = await q
     .select()
     .from(eventRegistrations)

@@ -34,7 +34,11 @@ export async function participantTable(
   eventId: number,
 ): Promise<ParticipantTable> {
   const event = await findEventRunBy(q, actor, eventId);
-  const participants = await listParticipants(q, actor, eventId);
+  return participantTableOf(event, await listParticipants(q, actor, eventId));
+}
+
+/** The table of participants already read by a caller that may see them. */
+export function participantTableOf(event: EventWithCounts, participants: Participant[]): ParticipantTable {
   const course = event.sessions.length > 1;
   const waiting = participants.filter((p) => p.status === 'waiting');
   const headers = [

@@ -585,11 +585,18 @@ export function CourseFormPage(props: {
             </p>
           ) : null}
           {course.eventId ? (
-            <p>
-              <a href={`/events/${course.eventId}`}>
-                {tr(view, '公開されたページを見る', 'See the published page')}
-              </a>
-            </p>
+            <ul>
+              <li>
+                <a href={`/events/${course.eventId}`}>
+                  {tr(view, '公開されたページを見る', 'See the published page')}
+                </a>
+              </li>
+              <li>
+                <a href={`/events/courses/${course.id}/participants`}>
+                  {tr(view, '申し込んだ方の一覧', 'People registered')}
+                </a>
+              </li>
+            </ul>
           ) : null}
         </>
       ) : (

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { can } from '../../../platform/auth/roles';
+import { csvFile, csvResponse } from '../../../platform/csv';
 import {
   type AppContext,
   type AppEnv,
@@ -11,6 +12,7 @@ import {
 import { viewOf } from '../../../platform/ui/layout';
 import { formBody, problemOf } from '../forms';
 import type { FormProblem, FormValues } from '../pages/components';
+import { participantFileNames, participantTableOf } from '../participant-export';
 import { eventPermissions as can_ } from '../permissions';
 import type { EventRouteDependencies } from '../routes';
 import {
@@ -22,6 +24,7 @@ import {
   ManageCampaignsPage,
   MyCoursesPage,
 } from './pages';
+import { CourseParticipantsPage } from './participants-page';
 import {
   acceptsProposals,
   createCampaign,
@@ -32,6 +35,7 @@ import {
   listCoursesForStaff,
   listOwnCourses,
   listPublishedCourses,
+  ownCourseParticipants,
   proposeCourse,
   updateCourse,
   withdrawCourse,
@@ -187,6 +191,20 @@ export function campaignRoutes({ db, plans }: EventRouteDependencies) {
       if (status === 404) throw error;
       return renderOwnCourse(c, { values: body, problem, status });
     }
+  });
+
+  // the people registered for the shop's own approved course: personal data, never cached
+  app.get('/events/courses/:id{[0-9]+}/participants', propose, async (c) => {
+    const found = await ownCourseParticipants(db, account(c), idOf(c));
+    c.header('cache-control', 'no-store');
+    return c.html(<CourseParticipantsPage view={viewOf(c)} {...found} />);
+  });
+
+  app.get('/events/courses/:id{[0-9]+}/participants.csv', propose, async (c) => {
+    const { event, participants } = await ownCourseParticipants(db, account(c), idOf(c));
+    const table = participantTableOf(event, participants);
+    const names = participantFileNames(event, 'csv');
+    return csvResponse(c, csvFile([table.headers, ...table.rows]), names.utf8, names.ascii);
   });
 
   app.post('/events/courses/:id{[0-9]+}/withdraw', propose, async (c) => {

@@ -6,6 +6,7 @@ import type { Account } from '../../../platform/auth/accounts';
 import { notFound, UserError } from '../../../platform/errors';
 import { formatDate, todayInJapan } from '../../../platform/fiscal-year';
 import { bilingual, checkTogether, formInvalid, parseInput } from '../../../platform/validation';
+import { participantsOf } from '../attendance-service';
 import {
   createEvent,
   type EventChoices,
@@ -475,6 +476,24 @@ export async function findOwnCourse(q: Queryable, account: Account, courseId: nu
     );
   if (!row) throw courseNotFound;
   return row;
+}
+
+const courseNotPublished = new UserError('course_not_published', 409, {
+  ja: '申し込んだ方の一覧は、講座が承認されて公開されてから見られます。',
+  en: 'The list of people registered is there once the course is approved and published.',
+});
+
+/**
+ * The people registered for a shop's own approved course, for the shop that teaches it: it
+ * receives them at its counter and must know who comes (personal data, decision 013). Another
+ * shop's course is 404, as for its proposal; staff see the list on the event's own pages.
+ */
+export async function ownCourseParticipants(q: Queryable, account: Account, courseId: number) {
+  const { course, campaign } = await findOwnCourse(q, account, courseId);
+  if (course.status !== 'approved' || course.eventId === null) throw courseNotPublished;
+  const [event] = await withCounts(q, await q.select().from(events).where(eq(events.id, course.eventId)));
+  if (!event) throw courseNotPublished;
+  return { course, campaign, event, participants: await participantsOf(q, event.id) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -136,7 +136,7 @@ export function ManageEventsPage(props: {
   );
 }
 
-function registrationStatus(view: PageView, r: Participant): string {
+export function registrationStatus(view: PageView, r: Participant): string {
   if (r.status === 'confirmed') {
     const label = r.attendance.length > 0 ? tr(view, '出席', 'Attended') : tr(view, '参加確定', 'Confirmed');
     return r.walkIn ? `${label}${tr(view, '（当日参加）', ' (walk-in)')}` : label;
