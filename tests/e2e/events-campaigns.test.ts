@@ -121,6 +121,15 @@ describe('まちゼミ: propose, approve, register', () => {
     expect(await textOf(resident.locator('li[data-course]'))).toContain('残り5席');
   });
 
+  it('the shop sees who registered for its course, to receive them', async () => {
+    await shop.goto('/events/courses');
+    await submit(shop, shop.getByRole('link', { name: '季節の練り切りをつくろう' }));
+    await submit(shop, shop.getByRole('link', { name: '申し込んだ方の一覧' }));
+    expect(await textOf(shop.locator('tr[data-status="confirmed"] th'))).toBe('田中 一郎（架空）');
+    expect(await textOf(shop.locator('[data-counts]'))).toContain('参加確定 1人（定員 6人）');
+    await expectAccessible(shop, 'the people registered for the own course');
+  });
+
   it('the English pages of the staff and the shop pass too', async () => {
     await staff.goto('/events/campaigns/manage?lang=en');
     await expectAccessible(staff, 'the campaigns of the staff in English');
