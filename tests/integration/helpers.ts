@@ -40,7 +40,7 @@ export async function startInstance(kind: TestDatabaseKind, overrides: Partial<C
 }
 
 /** The actor of a demo account, for calling services directly as that person. */
-export async function actorOf(t: TestInstance, name: DemoAccount): Promise<Actor> {
+export async function actorOf(t: Pick<TestInstance, 'database'>, name: DemoAccount): Promise<Actor> {
   const row = await t.database.db.query.accounts.findFirst({
     where: (a, { eq }) => eq(a.email, `${name}@demo.tsunagu.example`),
   });

@@ -4,10 +4,10 @@ import { type Browser, chromium } from 'playwright-core';
 export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /**
- * Launches Chromium headless. A browser that cannot start fails the suite: a journey that was
+ * Launches Chromium headless, with `extraArgs` for a journey that needs more (a fake camera). A browser that cannot start fails the suite: a journey that was
  * skipped would look the same as one that passed.
  */
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   try {
     return await chromium.launch({
       executablePath: chromiumPath,
@@ -20,6 +20,7 @@ export async function launchChromium(): Promise<Browser> {
         '--disable-sync',
         '--no-first-run',
         '--disable-quic',
+        ...extraArgs,
       ],
     });
   } catch (error) {
