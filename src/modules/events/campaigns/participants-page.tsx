@@ -2,7 +2,7 @@ import { Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { Participant } from '../attendance-service';
 import type { EventWithCounts } from '../event-service';
 import { eventWhen } from '../pages/components';
-import { registrationStatus } from '../pages/manage';
+import { ParticipantCells, ParticipantHeaders } from '../pages/manage';
 import type { CampaignRow, CourseRow } from './service';
 
 /**
@@ -62,28 +62,13 @@ export function CourseParticipantsPage(props: {
             <table aria-labelledby="course-participants">
               <thead>
                 <tr>
-                  <th scope="col">{tr(view, 'お名前', 'Name')}</th>
-                  <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
-                  <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
-                  <th scope="col">{tr(view, '状態', 'Status')}</th>
+                  <ParticipantHeaders view={view} />
                 </tr>
               </thead>
               <tbody>
                 {props.participants.map((p) => (
                   <tr data-registration={p.id} data-status={p.status}>
-                    <th scope="row">{p.name}</th>
-                    <td>{p.kana}</td>
-                    <td>
-                      {p.phone ?? ''}
-                      {p.email && p.phone ? <br /> : null}
-                      {p.email ?? ''}
-                    </td>
-                    <td>
-                      {registrationStatus(view, p)}
-                      {p.status === 'waiting'
-                        ? ` ${tr(view, `${waiting.indexOf(p) + 1}番目`, `no. ${waiting.indexOf(p) + 1}`)}`
-                        : ''}
-                    </td>
+                    <ParticipantCells view={view} participant={p} waitingRank={waiting.indexOf(p) + 1} />
                   </tr>
                 ))}
               </tbody>

@@ -136,13 +136,46 @@ export function ManageEventsPage(props: {
   );
 }
 
-export function registrationStatus(view: PageView, r: Participant): string {
+function registrationStatus(view: PageView, r: Participant): string {
   if (r.status === 'confirmed') {
     const label = r.attendance.length > 0 ? tr(view, '出席', 'Attended') : tr(view, '参加確定', 'Confirmed');
     return r.walkIn ? `${label}${tr(view, '（当日参加）', ' (walk-in)')}` : label;
   }
   if (r.status === 'waiting') return tr(view, 'キャンセル待ち', 'Waiting list');
   return tr(view, '取り消し', 'Cancelled');
+}
+
+/** The headers of ParticipantCells. */
+export function ParticipantHeaders(props: { view: PageView }) {
+  const { view } = props;
+  return (
+    <>
+      <th scope="col">{tr(view, 'お名前', 'Name')}</th>
+      <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
+      <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
+      <th scope="col">{tr(view, '状態', 'Status')}</th>
+    </>
+  );
+}
+
+/** Who a participant is, how to reach them, and where they stand: the first cells of a list's row. */
+export function ParticipantCells(props: { view: PageView; participant: Participant; waitingRank: number }) {
+  const { view, participant: r } = props;
+  return (
+    <>
+      <th scope="row">{r.name}</th>
+      <td>{r.kana}</td>
+      <td>
+        {r.email ?? ''}
+        {r.email && r.phone ? <br /> : null}
+        {r.phone ?? ''}
+      </td>
+      <td>
+        {registrationStatus(view, r)}
+        {r.status === 'waiting' ? ` ${tr(view, `${props.waitingRank}番目`, `no. ${props.waitingRank}`)}` : ''}
+      </td>
+    </>
+  );
 }
 
 /** One event for its organisers: details, publishing, and the participant list with check-in. */
@@ -318,10 +351,7 @@ export function ManageEventPage(props: {
                 <table aria-labelledby="participants">
                   <thead>
                     <tr>
-                      <th scope="col">{tr(view, 'お名前', 'Name')}</th>
-                      <th scope="col">{tr(view, 'ふりがな', 'Reading')}</th>
-                      <th scope="col">{tr(view, '連絡先', 'Contact')}</th>
-                      <th scope="col">{tr(view, '状態', 'Status')}</th>
+                      <ParticipantHeaders view={view} />
                       {course ? (
                         event.sessions.map((s) => (
                           <th scope="col" class="num">
@@ -340,19 +370,7 @@ export function ManageEventPage(props: {
                         data-status={r.status}
                         data-attended={r.attendance.length > 0 ? 'yes' : 'no'}
                       >
-                        <th scope="row">{r.name}</th>
-                        <td>{r.kana}</td>
-                        <td>
-                          {r.email ?? ''}
-                          {r.email && r.phone ? <br /> : null}
-                          {r.phone ?? ''}
-                        </td>
-                        <td>
-                          {registrationStatus(view, r)}
-                          {r.status === 'waiting'
-                            ? ` ${tr(view, `${waitingRank(r)}番目`, `no. ${waitingRank(r)}`)}`
-                            : ''}
-                        </td>
+                        <ParticipantCells view={view} participant={r} waitingRank={waitingRank(r)} />
                         {course ? (
                           event.sessions.map((session) => {
                             const at = attendedAt(r, session.id);
