@@ -2,6 +2,7 @@ import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkIn, listParticipants } from '../../src/modules/events/attendance-service';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
+import { projectsCountingEventsOf } from '../../src/modules/events/plan-data';
 import { cancelRegistration, registerForEvent } from '../../src/modules/events/registration-service';
 import { eventRegistrations, events } from '../../src/modules/events/schema';
 import { loadPlans } from '../../src/modules/plan/catalogue';
@@ -470,6 +471,26 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       expect(fy2026.projects.find((p) => p.project.code === 'marche')?.actual).toBeNull();
       const fy2027 = await measureYear(db, plan, t.metrics, 2027);
       expect(fy2027.projects.find((p) => p.project.code === 'succession-seminar')?.actual).toBeNull();
+    });
+
+    it('names, for each kind of event, the projects of the plan it counts for', async () => {
+      const plans = await loadPlans(['tests/fixtures/events-town.yaml'], t.metrics);
+      const codes = (category: string) =>
+        projectsCountingEventsOf(plans.defaultPlan, category).map((p) => [p.code, p.metric.key]);
+      expect(codes('succession-seminar')).toEqual([['succession-seminar', 'events.participants']]);
+      expect(codes('marche')).toEqual([['marche', 'events.held']]);
+      expect(codes('digital-seminar')).toEqual([]);
+
+      // the organisers' page of an event says it, or that its kind counts for nothing
+      const event = await createEvent(t.database.db, staff, seminar({ category: 'other' }), {
+        organisations,
+        categories: [...categories, { code: 'other' }],
+      });
+      const page = await (
+        await (await new TestClient(t.app).logInAs('bista')).get(`/events/manage/${event.id}`)
+      ).text();
+      expect(page).toContain('計画の実績への反映');
+      expect(page).toContain('この種類のイベントは、計画のどの事業の実績にも数えられません。');
     });
   });
 });

@@ -114,6 +114,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     categoriesOf,
     areasOf,
     municipalityOf: planMunicipalityOf,
+    projectsCountingOf,
     municipalityCodeOf: municipalityOf,
   } = eventPlanData(plans);
 
@@ -356,6 +357,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         categories={categoriesOf(actor.municipalityCode)}
         areas={areasOf(actor.municipalityCode)}
         participants={participants}
+        countsFor={projectsCountingOf(actor.municipalityCode, event.category)}
         search={search}
         notice={noticeOf(c)}
         problem={extra.problem}

@@ -1,5 +1,6 @@
 import { formatDateTime } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import type { Project } from '../../plan';
 import type { Participant } from '../attendance-service';
 import type { EventRow, EventWithCounts } from '../event-service';
 import { japanTime } from '../sessions';
@@ -145,6 +146,58 @@ function registrationStatus(view: PageView, r: Participant): string {
   return tr(view, '取り消し', 'Cancelled');
 }
 
+/** How an event of this kind counts for a project, by the metric the project is bound to. */
+const countWords: Record<string, { ja: [string, string]; en: [string, string] }> = {
+  'events.participants': {
+    ja: ['受付した人数（出席者）が', 'に数えられます。'],
+    en: ['The people checked in count in ', '.'],
+  },
+  'events.held': {
+    ja: ['開催すると', 'に1回として数えられます（中止したときは数えません）。'],
+    en: ['Once held, it counts as one event in ', '; a cancelled event does not.'],
+  },
+  'events.courses': {
+    ja: ['承認された講座ごとに', 'に数えられます。'],
+    en: ['Each approved course counts in ', '.'],
+  },
+};
+
+/** What an event of this kind counts for in the plan, linked to the projects' progress. */
+function PlanCount(props: { view: PageView; projects: Project[] }) {
+  const { view } = props;
+  return (
+    <section aria-labelledby="plan-count" data-field="plan-count">
+      <h2 id="plan-count">{tr(view, '計画の実績への反映', 'What it counts for in the plan')}</h2>
+      {props.projects.length === 0 ? (
+        <p>
+          {tr(
+            view,
+            'この種類のイベントは、計画のどの事業の実績にも数えられません。',
+            'Events of this kind count for no project of the plan.',
+          )}
+        </p>
+      ) : (
+        <ul>
+          {props.projects.map((p) => {
+            const words = countWords[p.metric.key]?.[view.lang] ?? ['', ''];
+            const name = view.lang === 'en' && p.titleEn ? p.titleEn : p.title;
+            return (
+              <li data-project={p.code}>
+                {words[0]}
+                <a href={`/plan/projects/${encodeURIComponent(p.code)}`}>
+                  {view.lang === 'en' ? name : `「${name}」`}
+                </a>
+                {view.lang === 'en' ? ` (${p.indicator})` : `の${p.indicator}`}
+                {words[1]}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </section>
+  );
+}
+
 /** The headers of ParticipantCells. */
 export function ParticipantHeaders(props: { view: PageView }) {
   const { view } = props;
@@ -187,6 +240,8 @@ export function ManageEventPage(props: {
   areas: Area[];
   /** null when the viewer does not run the event: its participants are not theirs to see */
   participants: Participant[] | null;
+  /** the plan's projects an event of this kind counts for */
+  countsFor: Project[];
   search: string;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
@@ -272,6 +327,7 @@ export function ManageEventPage(props: {
         </nav>
       ) : null}
       <EventFacts view={view} event={event} organisers={props.organisers} categories={props.categories} />
+      {participants ? <PlanCount view={view} projects={props.countsFor} /> : null}
       <EventPublicDetails view={view} event={event} areas={props.areas} />
       {participants ? (
         <p>
