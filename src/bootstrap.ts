@@ -3,6 +3,7 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoData } from './demo/seed';
+import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
@@ -35,6 +36,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     const metrics = new MetricRegistry();
     registerPlanMetrics(metrics);
     registerEventMetrics(metrics);
+    registerConsultationMetrics(metrics);
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
     const mail = createMailService(database.db, config);

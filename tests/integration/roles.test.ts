@@ -4,6 +4,7 @@ import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
+import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
 import {
@@ -524,6 +525,7 @@ matrix.push(
 
 matrix.push(...campaignRouteRules);
 matrix.push(...mailRouteRules);
+matrix.push(...consultationRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -594,6 +596,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     ctx.registrationToken = registration.registration.cancelToken;
     await prepareCampaignRoutes(t);
     await prepareMailRoutes(t, event.id);
+    await prepareConsultationRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

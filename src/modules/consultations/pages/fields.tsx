@@ -1,0 +1,108 @@
+// The same labelled fields as the events forms (a module does not reach into another's pages).
+
+import { type FormProblem, type FormValues, invalidIf } from '../../../platform/forms';
+import type { PageView } from '../../../platform/ui/layout';
+
+/** What every field of a form is handed: its name and label, the values sent, and the problems. */
+interface FieldProps {
+  view: PageView;
+  name: string;
+  label: string;
+  hint?: string | undefined;
+  values: FormValues;
+  problem: FormProblem | undefined;
+  required?: boolean;
+  /** the value shown when nothing was sent yet */
+  initial?: string;
+}
+
+const hintId = (name: string) => `${name}-hint`;
+
+function Label(props: FieldProps) {
+  return (
+    <label for={props.name}>
+      {props.label}
+      {props.hint ? (
+        <span class="hint" id={hintId(props.name)}>
+          {props.hint}
+        </span>
+      ) : null}
+    </label>
+  );
+}
+
+const shownValue = (props: FieldProps) => props.values[props.name] ?? props.initial ?? '';
+
+/** A labelled input that shows what was sent, and is marked invalid when the server refused it. */
+export function InputField(
+  props: FieldProps & {
+    type?: string;
+    maxlength?: number;
+    inputmode?: 'numeric' | 'decimal' | 'tel' | 'email';
+    autocomplete?: string;
+    min?: string;
+    max?: string;
+  },
+) {
+  return (
+    <div>
+      <Label {...props} />
+      <input
+        id={props.name}
+        name={props.name}
+        type={props.type ?? 'text'}
+        required={props.required ?? true}
+        maxlength={props.maxlength}
+        inputmode={props.inputmode}
+        autocomplete={props.autocomplete}
+        min={props.min}
+        max={props.max}
+        value={shownValue(props)}
+        aria-describedby={props.hint ? hintId(props.name) : undefined}
+        {...invalidIf(props.problem, props.name)}
+      />
+    </div>
+  );
+}
+
+export function TextAreaField(props: FieldProps & { maxlength: number; rows?: number }) {
+  return (
+    <div>
+      <Label {...props} />
+      <textarea
+        id={props.name}
+        name={props.name}
+        rows={props.rows ?? 4}
+        required={props.required ?? false}
+        maxlength={props.maxlength}
+        aria-describedby={props.hint ? hintId(props.name) : undefined}
+        {...invalidIf(props.problem, props.name)}
+      >
+        {shownValue(props)}
+      </textarea>
+    </div>
+  );
+}
+
+/** A select of codes and their names. */
+export function SelectField(props: FieldProps & { options: { value: string; label: string }[] }) {
+  const selected = shownValue(props);
+  return (
+    <div>
+      <Label {...props} />
+      <select
+        id={props.name}
+        name={props.name}
+        required={props.required ?? true}
+        aria-describedby={props.hint ? hintId(props.name) : undefined}
+        {...invalidIf(props.problem, props.name)}
+      >
+        {props.options.map((o) => (
+          <option value={o.value} selected={selected === o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}

@@ -1,0 +1,212 @@
+import { randomUUID } from 'node:crypto';
+import { Hono } from 'hono';
+import { z } from 'zod';
+import type { Db } from '../../db/connection';
+import { recordAudit } from '../../platform/audit';
+import { csvFile, csvResponse } from '../../platform/csv';
+import { todayInJapan } from '../../platform/fiscal-year';
+import { type FormProblem, type FormValues, formBody, problemOf } from '../../platform/forms';
+import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
+import { viewOf } from '../../platform/ui/layout';
+import { bilingual, parseQuery } from '../../platform/validation';
+import type { PlanCatalogue } from '../plan/catalogue';
+import { consultationsCsv } from './export';
+import { fiscalYearOfDay } from './new-clients';
+import { CasePage } from './pages/case';
+import { NewConsultationPage } from './pages/form';
+import { ConsultationsHomePage } from './pages/home';
+import { consultationPermissions as can_ } from './permissions';
+import { consultationKinds } from './schema';
+import {
+  counsellorsOf,
+  findClient,
+  followUpsDue,
+  listConsultations,
+  readCase,
+  recordConsultation,
+} from './service';
+
+export interface ConsultationRouteDependencies {
+  db: Db;
+  plans: PlanCatalogue;
+}
+
+const notices = {
+  new: {
+    ja: '相談を記録しました。この方のこの種類の最初の相談なので、新規相談者として数えます。',
+    en: "The consultation was recorded. It is this person's first of this kind, so they count as a new client.",
+  },
+  continuing: {
+    ja: '相談を記録しました（継続相談）。',
+    en: 'The consultation was recorded (continuing client).',
+  },
+} as const;
+
+const ListQuery = z.object({
+  fy: z
+    .string()
+    .regex(/^\d{4}$/, bilingual('西暦4桁（例：2026）で指定してください。', 'Give four digits, e.g. 2026.'))
+    .optional(),
+  kind: z
+    .union([
+      z.literal(''),
+      z.enum(consultationKinds, bilingual('一覧から選んでください。', 'Choose one from the list.')),
+    ])
+    .optional(),
+});
+const listLabels = { fy: { ja: '年度', en: 'Fiscal year' }, kind: { ja: '種類', en: 'Kind' } };
+
+/** Counsellors' pages: the list and follow-ups, recording a consultation, a case and its timeline. */
+export function consultationRoutes({ db, plans }: ConsultationRouteDependencies) {
+  const app = new Hono<AppEnv>();
+  const counsel = requirePermission(can_['consultations.counsel']);
+  const organisationsOf = (c: AppContext) => plans.planFor(c.get('account')).file.organisations;
+  const idOf = (c: AppContext) => Number(c.req.param('id'));
+  const personal = (c: AppContext) => c.header('cache-control', 'private, no-store');
+
+  /** The years the list offers: the plan's, and this one. */
+  const yearsOf = (c: AppContext) => {
+    const plan = plans.planFor(c.get('account'));
+    const current = fiscalYearOfDay(todayInJapan());
+    return [...new Set([...plan.fiscalYears, current])].sort((a, b) => b - a);
+  };
+  const listFilter = (c: AppContext) => {
+    const query = parseQuery(ListQuery, c.req.query(), listLabels);
+    const years = yearsOf(c);
+    const asked = query.fy ? Number(query.fy) : fiscalYearOfDay(todayInJapan());
+    const fiscalYear = years.includes(asked) ? asked : (years[0] ?? asked);
+    return { fiscalYear, kind: query.kind || undefined, years };
+  };
+
+  // ----- counsellors (相談員): staff of the organisation holding the case, and admins -----------
+
+  app.get('/consultations', counsel, async (c) => {
+    const actor = actorOf(c);
+    const filter = listFilter(c);
+    const [followUps, rows] = await Promise.all([
+      followUpsDue(db, actor),
+      listConsultations(db, actor, filter),
+    ]);
+    personal(c);
+    return c.html(
+      <ConsultationsHomePage
+        view={viewOf(c)}
+        today={todayInJapan()}
+        followUps={followUps}
+        rows={rows}
+        fiscalYear={filter.fiscalYear}
+        years={filter.years}
+        kind={filter.kind}
+      />,
+    );
+  });
+
+  app.get('/consultations.csv', counsel, async (c) => {
+    const actor = actorOf(c);
+    const filter = listFilter(c);
+    const rows = await listConsultations(db, actor, filter);
+    await recordAudit(db, actor, {
+      action: 'consultation.export',
+      entityType: 'consultation_list',
+      entityKey: `${filter.fiscalYear}${filter.kind ? `:${filter.kind}` : ''}`,
+      after: { fiscalYear: filter.fiscalYear, kind: filter.kind ?? null, rows: rows.length },
+    });
+    return csvResponse(
+      c,
+      csvFile(consultationsCsv(rows, organisationsOf(c))),
+      `相談記録_${filter.fiscalYear}年度.csv`,
+      `consultations-${filter.fiscalYear}.csv`,
+    );
+  });
+
+  const renderNew = async (
+    c: AppContext,
+    extra: { values?: FormValues; problem?: FormProblem; status?: number } = {},
+  ) => {
+    const actor = actorOf(c);
+    const clientParam = extra.values?.clientId ?? c.req.query('client');
+    const clientId = clientParam && /^\d+$/.test(clientParam) ? Number(clientParam) : undefined;
+    const known = clientId !== undefined ? await findClient(db, actor, clientId) : undefined;
+    const organisation = known?.client.organisation ?? actor.organisation ?? 'bista';
+    personal(c);
+    return c.html(
+      <NewConsultationPage
+        view={viewOf(c)}
+        values={extra.values ?? {}}
+        problem={extra.problem}
+        idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
+        counsellors={
+          await counsellorsOf(db, actor, actor.role === 'admin' && !known ? 'bista' : organisation)
+        }
+        organisations={organisationsOf(c).filter((o) => o.code !== 'city')}
+        chooseOrganisation={actor.role === 'admin'}
+        today={todayInJapan()}
+        known={known}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/consultations/new', counsel, (c) => renderNew(c));
+
+  app.post('/consultations', counsel, async (c) => {
+    const body = await formBody(c);
+    try {
+      const result = await recordConsultation(db, actorOf(c), body as never, {
+        organisations: organisationsOf(c),
+      });
+      return c.redirect(
+        `/consultations/cases/${result.caseRow.id}?saved=${result.isNewClient ? 'new' : 'continuing'}`,
+        303,
+      );
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      if (status === 403 || status === 404) throw error;
+      return renderNew(c, { values: body, problem, status });
+    }
+  });
+
+  const renderCase = async (
+    c: AppContext,
+    extra: { values?: FormValues; problem?: FormProblem; status?: number } = {},
+  ) => {
+    const actor = actorOf(c);
+    const data = await readCase(db, actor, idOf(c));
+    personal(c);
+    return c.html(
+      <CasePage
+        view={viewOf(c)}
+        data={data}
+        organisations={organisationsOf(c)}
+        counsellors={await counsellorsOf(db, actor, data.caseRow.organisation)}
+        today={todayInJapan()}
+        idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
+        values={extra.values}
+        problem={extra.problem}
+        notice={savedNotice(c, notices)}
+      />,
+      (extra.status ?? 200) as 200,
+    );
+  };
+
+  app.get('/consultations/cases/:id{[0-9]+}', counsel, (c) => renderCase(c));
+
+  app.post('/consultations/cases/:id{[0-9]+}/consultations', counsel, async (c) => {
+    const body = await formBody(c);
+    try {
+      const result = await recordConsultation(db, actorOf(c), { ...body, caseId: String(idOf(c)) } as never, {
+        organisations: organisationsOf(c),
+      });
+      return c.redirect(
+        `/consultations/cases/${result.caseRow.id}?saved=${result.isNewClient ? 'new' : 'continuing'}`,
+        303,
+      );
+    } catch (error) {
+      const { status, problem } = problemOf(c, error);
+      if (status === 403 || status === 404) throw error;
+      return renderCase(c, { values: body, problem, status });
+    }
+  });
+
+  return app;
+}

@@ -1,0 +1,92 @@
+import { expect } from 'vitest';
+import { recordConsultation } from '../../src/modules/consultations';
+import type { TestInstance } from '../support/harness';
+import { actorOf, type Who } from './helpers';
+
+/**
+ * The routes of consultations in the role × route matrix of roles.test.ts. Consultation records are
+ * the most sensitive data in Tsunagu: the pages are for counsellors (support staff and admins), and
+ * a case only for the staff of the organisation holding it (the matrix's case is Bi@Sta's) and
+ * admins. Associations, businesses, residents and students reach none of it (decision 016).
+ */
+const counsellors: Who[] = ['admin', 'shokokai', 'bista'];
+const caseHolders: Who[] = ['admin', 'bista'];
+const person = '行列テスト 相談者（架空）';
+
+const ids = { caseId: 0 };
+
+export async function prepareConsultationRoutes(t: TestInstance): Promise<void> {
+  const { caseRow } = await recordConsultation(
+    t.database.db,
+    await actorOf(t, 'bista'),
+    {
+      person: 'new',
+      name: person,
+      kana: 'ぎょうれつてすと',
+      kind: 'startup',
+      heldOn: '2025-06-01',
+      discussed: '行列テストの相談内容',
+      idempotencyKey: 'roles-matrix-consultation',
+    },
+    { organisations: t.plans.defaultPlan.file.organisations },
+  );
+  ids.caseId = caseRow.id;
+}
+
+const consultationForm = (who: Who) => ({
+  person: 'new',
+  name: `行列テスト ${who}（架空）`,
+  kana: 'ぎょうれつてすと',
+  kind: 'succession',
+  heldOn: '2025-07-01',
+  discussed: '後継者について',
+  organisation: 'bista',
+  idempotencyKey: `roles-matrix-consultation-${who}`,
+});
+
+export const consultationRouteRules = [
+  {
+    route: 'GET /consultations',
+    path: '/consultations?fy=2025',
+    allowed: counsellors,
+    ok: 200,
+    content: (who: Who, body: string) =>
+      caseHolders.includes(who) ? expect(body).toContain(person) : expect(body).not.toContain(person),
+  },
+  {
+    route: 'GET /consultations.csv',
+    path: '/consultations.csv?fy=2025',
+    allowed: counsellors,
+    ok: 200,
+    content: (who: Who, body: string) => {
+      expect(body).toContain('相談日,年度,相談案件番号,相談者');
+      if (!caseHolders.includes(who)) expect(body).not.toContain(person);
+    },
+  },
+  { route: 'GET /consultations/new', path: '/consultations/new', allowed: counsellors, ok: 200 },
+  {
+    route: 'POST /consultations',
+    path: '/consultations',
+    allowed: counsellors,
+    ok: 303,
+    form: consultationForm,
+  },
+  {
+    route: 'GET /consultations/cases/:id{[0-9]+}',
+    path: () => `/consultations/cases/${ids.caseId}`,
+    allowed: caseHolders,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain(person),
+  },
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/consultations',
+    path: () => `/consultations/cases/${ids.caseId}/consultations`,
+    allowed: caseHolders,
+    ok: 303,
+    form: (who: Who) => ({
+      heldOn: '2025-07-02',
+      discussed: `行列テスト ${who} の継続相談`,
+      idempotencyKey: `roles-matrix-case-${who}`,
+    }),
+  },
+];
