@@ -8,7 +8,9 @@ import { expectAccessible, noBrowserChecks, phone } from './support/phone';
  * A Bi@Sta counsellor, on a phone, records a start-up consultation with a person who has no account
  * (a wrong follow-up date first, refused with nothing written), sees the person counted as a new
  * client, records the follow-up consultation on the case, and finds the follow-up due this week.
- * The 商工会's counsellor cannot open Bi@Sta's case; an association has no consultations at all.
+ * A loan use (a negative amount refused first) and the case's 創業 are recorded on the case, and a
+ * succession case gets its stage and its referral to the centre. The 商工会's counsellor cannot open
+ * Bi@Sta's case; an association has no consultations at all.
  * axe finds nothing on any page.
  */
 describe('consultations: a counsellor records a consultation and its follow-up', () => {
@@ -43,7 +45,7 @@ describe('consultations: a counsellor records a consultation and its follow-up',
     await counsellor.locator('#discussed').fill('カフェの開業について。資金計画と物件探し。');
     await counsellor.locator('#nextStep').fill('事業計画書の下書きを持参してもらう');
     await counsellor.locator('#followUpOn').fill('2020-01-01');
-    await submit(counsellor, counsellor.getByRole('button', { name: '記録する' }));
+    await submit(counsellor, counsellor.getByRole('button', { name: '記録する', exact: true }));
     const alert = await textOf(counsellor.getByRole('alert'));
     expect(alert).toContain('フォローアップ予定日: 相談日と同じか、それより後の日にしてください。');
     expect(await counsellor.locator('#followUpOn').getAttribute('aria-invalid')).toBe('true');
@@ -53,7 +55,7 @@ describe('consultations: a counsellor records a consultation and its follow-up',
 
   it('a corrected form records the consultation and counts the person as a new client', async () => {
     await counsellor.locator('#followUpOn').fill(today);
-    await submit(counsellor, counsellor.getByRole('button', { name: '記録する' }));
+    await submit(counsellor, counsellor.getByRole('button', { name: '記録する', exact: true }));
     caseUrl = new URL(counsellor.url()).pathname;
     expect(caseUrl).toMatch(/^\/consultations\/cases\/\d+$/);
     expect(await textOf(counsellor.getByRole('status'))).toContain('新規相談者として数えます');
@@ -75,11 +77,55 @@ describe('consultations: a counsellor records a consultation and its follow-up',
   it('recording the follow-up consultation settles it, as a continuing client', async () => {
     await counsellor.goto(caseUrl);
     await counsellor.locator('#discussed').fill('電話で進み具合を確認。計画書は来週完成予定。');
-    await submit(counsellor, counsellor.getByRole('button', { name: '記録する' }));
+    await submit(counsellor, counsellor.getByRole('button', { name: '記録する', exact: true }));
     expect(await textOf(counsellor.getByRole('status'))).toContain('継続相談');
     expect(await counsellor.locator('[data-list="timeline"] > li').count()).toBe(2);
     await counsellor.goto('/consultations');
     expect(await counsellor.locator('[data-empty="follow-ups"]').count()).toBe(1);
+  });
+
+  it('a loan with a negative amount is refused, then the corrected one is recorded', async () => {
+    await counsellor.goto(caseUrl);
+    await noBrowserChecks(counsellor, 'form[action$="/loans"]');
+    await counsellor.locator('#programme').selectOption('city-promotion');
+    await counsellor.locator('#amountYen').fill('-3000000');
+    await submit(counsellor, counsellor.getByRole('button', { name: '融資の利用を記録する' }));
+    expect(await textOf(counsellor.getByRole('alert'))).toContain(
+      '融資額（円）: 1円以上の金額を入力してください。',
+    );
+    expect(await counsellor.locator('#amountYen').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(counsellor, 'the case page with a refused loan');
+    expect(await counsellor.locator('[data-loan]').count()).toBe(0);
+    await counsellor.locator('#amountYen').fill('3,000,000');
+    await submit(counsellor, counsellor.getByRole('button', { name: '融資の利用を記録する' }));
+    expect(await textOf(counsellor.getByRole('status'))).toContain('融資の利用を記録しました');
+    expect(await textOf(counsellor.locator('[data-loan]'))).toContain('3,000,000円');
+  });
+
+  it('the start-up case is closed as 創業', async () => {
+    await counsellor.locator('#startedOn').fill(today);
+    await counsellor.locator('#businessName').fill('架空カフェ はなこ');
+    await submit(counsellor, counsellor.getByRole('button', { name: '創業を記録する' }));
+    expect(await textOf(counsellor.getByRole('status'))).toContain('創業を記録しました');
+    expect(await textOf(counsellor.locator('[data-field="started"]'))).toContain('架空カフェ はなこ');
+    await expectAccessible(counsellor, 'the case page after the start-up');
+  });
+
+  it('a succession case records its stage and the referral to the centre', async () => {
+    await counsellor.goto('/consultations/new');
+    await counsellor.locator('#name').fill('承継 次郎（架空）');
+    await counsellor.locator('#kana').fill('しょうけい じろう');
+    await counsellor.locator('#kind').selectOption('succession');
+    await counsellor.locator('#discussed').fill('70歳。後継者は未定。親族に話していない。');
+    await submit(counsellor, counsellor.getByRole('button', { name: '記録する', exact: true }));
+    await counsellor.locator('#stage').selectOption('preparation');
+    await submit(counsellor, counsellor.getByRole('button', { name: '段階を記録する' }));
+    expect(await textOf(counsellor.locator('[data-field="stage"]'))).toContain('準備');
+    await counsellor.locator('#referralNote').fill('第三者への承継（M&A）を相談');
+    await submit(counsellor, counsellor.getByRole('button', { name: '紹介を記録する' }));
+    expect(await textOf(counsellor.locator('[data-field="stage"]'))).toContain('引継ぎ支援センターへ紹介');
+    expect(await counsellor.locator('[data-list="milestones"] li').count()).toBe(2);
+    await expectAccessible(counsellor, 'a succession case');
   });
 
   it('the page works in English', async () => {

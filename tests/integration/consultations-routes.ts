@@ -89,4 +89,39 @@ export const consultationRouteRules = [
       idempotencyKey: `roles-matrix-case-${who}`,
     }),
   },
+  // what comes of the case (a start-up one: a stage or referral is refused as of the wrong kind)
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/startup',
+    path: () => `/consultations/cases/${ids.caseId}/startup`,
+    allowed: caseHolders,
+    ok: 'permitted' as const,
+    form: () => ({ startedOn: '2025-08-01', businessName: '行列テスト商店（架空）' }),
+  },
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/stage',
+    path: () => `/consultations/cases/${ids.caseId}/stage`,
+    allowed: caseHolders,
+    ok: 'permitted' as const,
+    form: () => ({ stage: 'preparation', stageOn: '2025-08-01' }),
+  },
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/referral',
+    path: () => `/consultations/cases/${ids.caseId}/referral`,
+    allowed: caseHolders,
+    ok: 'permitted' as const,
+    form: () => ({ referredOn: '2025-08-01' }),
+  },
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/loans',
+    path: () => `/consultations/cases/${ids.caseId}/loans`,
+    allowed: caseHolders,
+    ok: 303,
+    form: (who: Who) => ({
+      programme: 'city-promotion',
+      borrower: `行列テスト ${who}（架空）`,
+      usedOn: '2025-08-01',
+      amountYen: '1000000',
+      idempotencyKey: `roles-matrix-loan-${who}`,
+    }),
+  },
 ];

@@ -1,7 +1,8 @@
 // The consultations module owns Bi@Sta's and the 商工会's consultation records (相談): the people
 // consulted, their cases by kind (創業・事業承継・経営・特別相談) and each consultation's timeline,
 // visible to the counsellors of the organisation holding them and to admins only (decision 016).
-// It reports 新規相談者数 to the plan (`consultations.newClients`).
+// What comes of a case (創業, a succession's stage and referral) and the loan uses of 1-3 are kept
+// on it. It reports 新規相談者数, 創業件数 and 融資利用件数 to the plan (`consultations.*`).
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -10,15 +11,20 @@ import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { describeConsultationAuditEntries } from './audit-words';
 import { newClientsMetric } from './metrics';
+import { loanUsesMetric, startupsMetric } from './outcome-metrics';
 import { consultationPermissions } from './permissions';
 import { consultationRoutes } from './routes';
 
+export { recordLoanUse } from './loan-service';
 export { fiscalYearOfDay, newClientConsultations } from './new-clients';
+export { closeCaseAsStartup, recordSuccessionStage, referToSuccessionCentre } from './outcome-service';
 export { consultationPermissions } from './permissions';
 export { readCase, recordConsultation } from './service';
 
 export function registerConsultationMetrics(registry: MetricRegistry): void {
   registry.register(newClientsMetric);
+  registry.register(loanUsesMetric);
+  registry.register(startupsMetric);
 }
 
 export function consultationsModule(deps: AppDependencies & { api: ApiDescription }) {

@@ -11,10 +11,18 @@ import { viewOf } from '../../platform/ui/layout';
 import { bilingual, parseQuery } from '../../platform/validation';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { consultationsCsv } from './export';
+import { loansOf, recordLoanUse } from './loan-service';
 import { fiscalYearOfDay } from './new-clients';
+import {
+  closeCaseAsStartup,
+  milestonesOf,
+  recordSuccessionStage,
+  referToSuccessionCentre,
+} from './outcome-service';
 import { CasePage } from './pages/case';
 import { NewConsultationPage } from './pages/form';
 import { ConsultationsHomePage } from './pages/home';
+import { OutcomeSection } from './pages/outcomes';
 import { consultationPermissions as can_ } from './permissions';
 import { consultationKinds } from './schema';
 import {
@@ -40,7 +48,24 @@ const notices = {
     ja: '相談を記録しました（継続相談）。',
     en: 'The consultation was recorded (continuing client).',
   },
+  startup: {
+    ja: '創業を記録しました。成果目標「Bi@Sta 利用者の創業件数」に数えます。',
+    en: 'The start-up was recorded. It counts towards the start-up outcome target.',
+  },
+  stage: { ja: '事業承継の段階を記録しました。', en: 'The succession stage was recorded.' },
+  referral: {
+    ja: '東京都多摩地域事業承継・引継ぎ支援センターへの紹介を記録しました。',
+    en: 'The referral to the succession support centre was recorded.',
+  },
+  loan: { ja: '融資の利用を記録しました。', en: 'The loan use was recorded.' },
+  unchanged: {
+    ja: '記録済みの内容と同じため、変更はありません。',
+    en: 'Already recorded as sent; nothing changed.',
+  },
 } as const;
+
+/** The forms of a case page, so that a refused one gets back what was typed and its own key. */
+type CaseForm = 'consultation' | 'outcome' | 'loan';
 
 const ListQuery = z.object({
   fy: z
@@ -168,23 +193,42 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
 
   const renderCase = async (
     c: AppContext,
-    extra: { values?: FormValues; problem?: FormProblem; status?: number } = {},
+    extra: { values?: FormValues; problem?: FormProblem; status?: number; form?: CaseForm } = {},
   ) => {
     const actor = actorOf(c);
     const data = await readCase(db, actor, idOf(c));
+    const [milestones, loans, counsellors] = await Promise.all([
+      milestonesOf(db, data.caseRow.id),
+      loansOf(db, data.caseRow.id),
+      counsellorsOf(db, actor, data.caseRow.organisation),
+    ]);
+    const keyFor = (form: CaseForm) =>
+      (extra.form === form ? extra.values?.idempotencyKey : undefined) ?? randomUUID();
     personal(c);
     return c.html(
       <CasePage
         view={viewOf(c)}
         data={data}
         organisations={organisationsOf(c)}
-        counsellors={await counsellorsOf(db, actor, data.caseRow.organisation)}
+        counsellors={counsellors}
         today={todayInJapan()}
-        idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
-        values={extra.values}
+        idempotencyKey={keyFor('consultation')}
+        values={extra.form === 'consultation' ? extra.values : undefined}
         problem={extra.problem}
         notice={savedNotice(c, notices)}
-      />,
+      >
+        <OutcomeSection
+          view={viewOf(c)}
+          caseRow={data.caseRow}
+          clientName={data.client.name}
+          milestones={milestones}
+          loans={loans}
+          values={extra.form === 'consultation' ? {} : (extra.values ?? {})}
+          problem={extra.problem}
+          loanKey={keyFor('loan')}
+          today={todayInJapan()}
+        />
+      </CasePage>,
       (extra.status ?? 200) as 200,
     );
   };
@@ -204,8 +248,39 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
     } catch (error) {
       const { status, problem } = problemOf(c, error);
       if (status === 403 || status === 404) throw error;
-      return renderCase(c, { values: body, problem, status });
+      return renderCase(c, { values: body, problem, status, form: 'consultation' });
     }
+  });
+
+  /** A write on a case from one of its forms: redirect with its notice, or the page with the problem. */
+  const caseWrite = (
+    what: string,
+    form: CaseForm,
+    write: (c: AppContext, body: FormValues) => Promise<{ changed: boolean }>,
+  ) =>
+    app.post(`/consultations/cases/:id{[0-9]+}/${what}`, counsel, async (c) => {
+      const body = await formBody(c);
+      try {
+        const { changed } = await write(c, body);
+        return c.redirect(
+          `/consultations/cases/${idOf(c)}?saved=${changed ? (what === 'loans' ? 'loan' : what) : 'unchanged'}#${form === 'loan' ? 'loans' : 'outcome'}`,
+          303,
+        );
+      } catch (error) {
+        const { status, problem } = problemOf(c, error);
+        if (status === 403 || status === 404) throw error;
+        return renderCase(c, { values: body, problem, status, form });
+      }
+    });
+
+  caseWrite('startup', 'outcome', (c, body) => closeCaseAsStartup(db, actorOf(c), idOf(c), body as never));
+  caseWrite('stage', 'outcome', (c, body) => recordSuccessionStage(db, actorOf(c), idOf(c), body as never));
+  caseWrite('referral', 'outcome', (c, body) =>
+    referToSuccessionCentre(db, actorOf(c), idOf(c), body as never),
+  );
+  caseWrite('loans', 'loan', async (c, body) => {
+    const { repeated } = await recordLoanUse(db, actorOf(c), idOf(c), body as never);
+    return { changed: !repeated };
   });
 
   return app;

@@ -1,8 +1,22 @@
-import { date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { bigint, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 import { accounts } from '../../platform/schema';
 
 export const consultationKinds = ['startup', 'succession', 'management', 'special'] as const;
 export type ConsultationKind = (typeof consultationKinds)[number];
+
+/** A succession case's stage (1-1): 気づき → 準備 → 後継者決定 → 承継完了, or 廃業. */
+export const successionStages = [
+  'awareness',
+  'preparation',
+  'successor-decided',
+  'completed',
+  'closed-down',
+] as const;
+export type SuccessionStage = (typeof successionStages)[number];
+
+/** The three loan programmes of 1-3, whose uses together are the project's 合計利用件数. */
+export const loanProgrammes = ['city-promotion', 'city-micro', 'shokokai-improvement'] as const;
+export type LoanProgramme = (typeof loanProgrammes)[number];
 
 /** The person consulted (相談者), held by one organisation; with an account when they have one. */
 export const consultationClients = pgTable(
@@ -36,6 +50,12 @@ export const consultationCases = pgTable(
     kind: text('kind').$type<ConsultationKind>().notNull(),
     openedOn: date('opened_on').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    /** a start-up case closed as 創業: the day the business started, and its name */
+    startedOn: date('started_on'),
+    businessName: text('business_name').notNull().default(''),
+    successionStage: text('succession_stage').$type<SuccessionStage>(),
+    /** the day the case was referred to 東京都多摩地域事業承継・引継ぎ支援センター */
+    referredOn: date('referred_on'),
   },
   (t) => [unique('consultation_cases_one_per_kind').on(t.clientId, t.kind)],
 );
@@ -62,5 +82,49 @@ export const consultations = pgTable(
   (t) => [
     index('consultations_case_idx').on(t.caseId, t.heldOn),
     unique('consultations_one_per_form').on(t.recordedBy, t.idempotencyKey),
+  ],
+);
+
+/** The history of a case's outcome (創業), stage and referral. */
+export const consultationMilestones = pgTable(
+  'consultation_milestones',
+  {
+    id: serial('id').primaryKey(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => consultationCases.id),
+    kind: text('kind').$type<'startup' | 'stage' | 'referral'>().notNull(),
+    value: text('value').notNull().default(''),
+    onDate: date('on_date').notNull(),
+    note: text('note').notNull().default(''),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    recordedByName: text('recorded_by_name').notNull(),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('consultation_milestones_case_idx').on(t.caseId, t.id)],
+);
+
+/** One use of a loan programme of 1-3, on a case. */
+export const loanUses = pgTable(
+  'loan_uses',
+  {
+    id: serial('id').primaryKey(),
+    municipalityCode: text('municipality_code').notNull(),
+    organisation: text('organisation').notNull(),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => consultationCases.id),
+    programme: text('programme').$type<LoanProgramme>().notNull(),
+    borrower: text('borrower').notNull(),
+    usedOn: date('used_on').notNull(),
+    /** yen, an integer */
+    amountYen: bigint('amount_yen', { mode: 'number' }).notNull(),
+    recordedBy: integer('recorded_by').references(() => accounts.id),
+    recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
+    idempotencyKey: text('idempotency_key').notNull(),
+  },
+  (t) => [
+    index('loan_uses_municipality_idx').on(t.municipalityCode, t.usedOn),
+    unique('loan_uses_one_per_form').on(t.recordedBy, t.idempotencyKey),
   ],
 );

@@ -102,8 +102,6 @@ export function CasePage(props: {
         </ol>
       </section>
 
-      {props.children}
-
       <section aria-labelledby="record">
         <h2 id="record">{tr(view, '次の相談を記録する', 'Record the next consultation')}</h2>
         <form method="post" action={`/consultations/cases/${caseRow.id}/consultations`} class="stack">
@@ -121,6 +119,8 @@ export function CasePage(props: {
           </div>
         </form>
       </section>
+
+      {props.children}
     </Layout>
   );
 }

@@ -112,8 +112,8 @@ export function ConsultationsHomePage(props: {
             {tr(view, 'この年度の相談記録はありません。', 'No consultations in this year.')}
           </p>
         ) : (
-          <div class="table-wrap">
-            <table aria-labelledby="list">
+          <section class="table-wrap" tabindex={0} aria-labelledby="list">
+            <table>
               <thead>
                 <tr>
                   <th scope="col">{tr(view, '相談日', 'Date')}</th>
@@ -145,7 +145,7 @@ export function ConsultationsHomePage(props: {
                 ))}
               </tbody>
             </table>
-          </div>
+          </section>
         )}
       </section>
     </Layout>
