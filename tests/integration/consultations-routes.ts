@@ -1,7 +1,7 @@
 import { expect } from 'vitest';
 import { recordConsultation } from '../../src/modules/consultations';
 import type { TestInstance } from '../support/harness';
-import { actorOf, type Who } from './helpers';
+import { actorOf, everyone, type Who } from './helpers';
 
 /**
  * The routes of consultations in the role × route matrix of roles.test.ts. Consultation records are
@@ -14,6 +14,16 @@ const caseHolders: Who[] = ['admin', 'bista'];
 const person = '行列テスト 相談者（架空）';
 
 const ids = { caseId: 0 };
+
+const selfCheckAnswers = {
+  age: '60s',
+  successor: 'candidate',
+  told: 'no',
+  people: 'not-yet',
+  finances: 'not-yet',
+  organisation: 'not-yet',
+  advice: 'no',
+};
 
 export async function prepareConsultationRoutes(t: TestInstance): Promise<void> {
   const { caseRow } = await recordConsultation(
@@ -123,5 +133,35 @@ export const consultationRouteRules = [
       amountYen: '1000000',
       idempotencyKey: `roles-matrix-loan-${who}`,
     }),
+  },
+  // 事業承継診断: anyone takes it and may consent; the counts are for the city and counsellors
+  { route: 'GET /consultations/self-check', path: '/consultations/self-check', allowed: everyone, ok: 200 },
+  {
+    route: 'POST /consultations/self-check',
+    path: '/consultations/self-check',
+    allowed: everyone,
+    ok: 'permitted' as const,
+    form: (who: Who) => ({ ...selfCheckAnswers, key: `roles-matrix-self-check-${who}` }),
+  },
+  {
+    route: 'POST /consultations/self-check/consent',
+    path: '/consultations/self-check/consent',
+    allowed: everyone,
+    ok: 'permitted' as const,
+    form: (who: Who) => ({
+      ...selfCheckAnswers,
+      key: `roles-matrix-self-check-${who}`,
+      consent: 'yes',
+      name: `行列テスト ${who}（架空）`,
+      kana: 'ぎょうれつてすと',
+      contact: '042-000-0000',
+    }),
+  },
+  {
+    route: 'GET /consultations/self-check/summary',
+    path: '/consultations/self-check/summary',
+    allowed: counsellors,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).not.toContain('行列テスト'),
   },
 ];

@@ -14,10 +14,12 @@ export function describeConsultationAuditEntries(): void {
         en: 'Referred to the succession support centre',
       },
       'loan_use.record': { ja: '制度融資の利用の記録', en: 'Loan use recorded' },
+      'self_check.read': { ja: '事業承継診断の相談希望の閲覧', en: 'Self-check lead read' },
     },
     entities: {
       consultation_case: { ja: '相談案件', en: 'Consultation case' },
       consultation_list: { ja: '相談記録の一覧', en: 'List of consultations' },
+      succession_self_check: { ja: '事業承継診断', en: 'Succession self-check' },
     },
     fields: {
       consultationId: { ja: '相談番号', en: 'Consultation no.' },

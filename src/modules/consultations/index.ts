@@ -14,6 +14,7 @@ import { newClientsMetric } from './metrics';
 import { loanUsesMetric, startupsMetric } from './outcome-metrics';
 import { consultationPermissions } from './permissions';
 import { consultationRoutes } from './routes';
+import { selfCheckRoutes } from './self-check-routes';
 
 export { recordLoanUse } from './loan-service';
 export { fiscalYearOfDay, newClientConsultations } from './new-clients';
@@ -35,6 +36,11 @@ export function consultationsModule(deps: AppDependencies & { api: ApiDescriptio
     label: { ja: '相談記録', en: 'Consultations' },
     permission: consultationPermissions['consultations.counsel'],
   });
+  addNavigation({
+    href: '/consultations/self-check',
+    label: { ja: '事業承継診断', en: 'Succession self-check' },
+  });
+  app.route('/', selfCheckRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', consultationRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

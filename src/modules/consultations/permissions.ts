@@ -9,6 +9,8 @@ import { UserError } from '../../platform/errors';
  */
 export const consultationPermissions = declarePermissions({
   'consultations.counsel': ['admin', 'staff'],
+  /** how many took the 事業承継診断 and became leads, by area and industry: counts, no answers */
+  'consultations.selfcheck.summary': ['admin', 'staff'],
 });
 
 /** A case's owner, as the access rule reads it. */

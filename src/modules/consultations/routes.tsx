@@ -25,6 +25,7 @@ import { ConsultationsHomePage } from './pages/home';
 import { OutcomeSection } from './pages/outcomes';
 import { consultationPermissions as can_ } from './permissions';
 import { consultationKinds } from './schema';
+import { listLeads, readLead } from './self-check';
 import {
   counsellorsOf,
   findClient,
@@ -108,9 +109,10 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
   app.get('/consultations', counsel, async (c) => {
     const actor = actorOf(c);
     const filter = listFilter(c);
-    const [followUps, rows] = await Promise.all([
+    const [followUps, rows, leads] = await Promise.all([
       followUpsDue(db, actor),
       listConsultations(db, actor, filter),
+      listLeads(db, actor),
     ]);
     personal(c);
     return c.html(
@@ -122,6 +124,7 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
         fiscalYear={filter.fiscalYear}
         years={filter.years}
         kind={filter.kind}
+        leads={leads}
       />,
     );
   });
@@ -152,14 +155,27 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
     const clientParam = extra.values?.clientId ?? c.req.query('client');
     const clientId = clientParam && /^\d+$/.test(clientParam) ? Number(clientParam) : undefined;
     const known = clientId !== undefined ? await findClient(db, actor, clientId) : undefined;
+    const leadParam = extra.values?.leadId ?? c.req.query('lead');
+    const lead =
+      leadParam && /^\d+$/.test(leadParam) ? await readLead(db, actor, Number(leadParam)) : undefined;
+    const fromLead: FormValues | undefined = lead
+      ? {
+          person: 'new',
+          name: lead.name ?? '',
+          kana: lead.kana ?? '',
+          contact: lead.contact ?? '',
+          kind: 'succession',
+        }
+      : undefined;
     const organisation = known?.client.organisation ?? actor.organisation ?? 'bista';
     personal(c);
     return c.html(
       <NewConsultationPage
         view={viewOf(c)}
-        values={extra.values ?? {}}
+        values={extra.values ?? fromLead ?? {}}
         problem={extra.problem}
         idempotencyKey={extra.values?.idempotencyKey ?? randomUUID()}
+        lead={lead}
         counsellors={
           await counsellorsOf(db, actor, actor.role === 'admin' && !known ? 'bista' : organisation)
         }

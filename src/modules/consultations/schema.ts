@@ -1,4 +1,15 @@
-import { bigint, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import {
+  bigint,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  serial,
+  text,
+  timestamp,
+  unique,
+} from 'drizzle-orm/pg-core';
 import { accounts } from '../../platform/schema';
 
 export const consultationKinds = ['startup', 'succession', 'management', 'special'] as const;
@@ -128,3 +139,25 @@ export const loanUses = pgTable(
     unique('loan_uses_one_per_form').on(t.recordedBy, t.idempotencyKey),
   ],
 );
+
+/**
+ * 事業承継診断: an owner's self-check. Without consent only area, industry and result are kept; with
+ * it, the answers and how to reach them, as a lead for the counsellors of `organisation`.
+ */
+export const successionSelfChecks = pgTable('succession_self_checks', {
+  id: serial('id').primaryKey(),
+  municipalityCode: text('municipality_code').notNull(),
+  area: text('area').notNull().default(''),
+  industry: text('industry').notNull().default(''),
+  result: text('result').$type<'start-now' | 'plan' | 'keep-going'>().notNull(),
+  consentedAt: timestamp('consented_at', { withTimezone: true }),
+  answers: jsonb('answers').$type<Record<string, string>>(),
+  name: text('name'),
+  kana: text('kana'),
+  contact: text('contact'),
+  businessName: text('business_name'),
+  organisation: text('organisation'),
+  caseId: integer('case_id').references(() => consultationCases.id),
+  idempotencyKey: text('idempotency_key').notNull().unique(),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+});

@@ -16,6 +16,7 @@ import {
   consultationKinds,
   consultations,
 } from './schema';
+import { takeUpLead } from './self-check';
 import type { Organisation } from './words';
 
 export type ClientRow = typeof consultationClients.$inferSelect;
@@ -82,6 +83,8 @@ export const ConsultationSchema = z.object({
   caseId: optionalId,
   /** a person already known to the organisation, consulting about a kind (perhaps a new one) */
   clientId: optionalId,
+  /** the 事業承継診断 lead this first consultation takes up */
+  leadId: optionalId,
   /** otherwise: a person with a Tsunagu account, or one without */
   person: z.enum(['account', 'new']).optional(),
   accountEmail: z.string().trim().optional(),
@@ -350,6 +353,7 @@ export async function recordConsultation(
           .where(and(eq(consultationCases.clientId, client.id), eq(consultationCases.kind, kind)));
         if (!caseRow) throw new Error('case neither inserted nor found');
       }
+      if (data.leadId !== undefined) await takeUpLead(tx, data.leadId, caseRow.id, organisation);
       if (data.heldOn < caseRow.openedOn)
         await tx
           .update(consultationCases)

@@ -1,6 +1,8 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
+import { localise } from '../../../platform/i18n';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import { consultationKinds } from '../schema';
+import { questionKeys, resultTexts, type SelfCheckRow, selfCheckQuestions } from '../self-check';
 import type { CaseRow, ClientRow } from '../service';
 import { kindName, type Organisation, organisationName } from '../words';
 import { NewClientRule, PersonalDataNote } from './components';
@@ -88,6 +90,8 @@ export function NewConsultationPage(props: {
   chooseOrganisation: boolean;
   today: string;
   known?: { client: ClientRow; cases: CaseRow[] } | undefined;
+  /** the 事業承継診断 this consultation takes up, with the owner's answers */
+  lead?: SelfCheckRow | undefined;
 }) {
   const { view, values, problem } = props;
   const title = tr(view, '相談を記録する', 'Record a consultation');
@@ -103,6 +107,7 @@ export function NewConsultationPage(props: {
       <form method="post" action="/consultations" class="stack">
         <CsrfField view={view} />
         <input type="hidden" name="idempotencyKey" value={props.idempotencyKey} />
+        {props.lead ? <LeadAnswers view={view} lead={props.lead} /> : null}
         {known ? (
           <>
             <input type="hidden" name="clientId" value={String(known.client.id)} />
@@ -223,5 +228,35 @@ export function NewConsultationPage(props: {
         </div>
       </form>
     </Layout>
+  );
+}
+
+/** The owner's self-check, shown to the counsellor who takes up the lead. */
+function LeadAnswers(props: { view: PageView; lead: SelfCheckRow }) {
+  const { view, lead } = props;
+  const answers = lead.answers ?? {};
+  return (
+    <section class="card" aria-labelledby="lead-heading" data-lead={lead.id}>
+      <input type="hidden" name="leadId" value={String(lead.id)} />
+      <h2 id="lead-heading">
+        {tr(view, '事業承継診断からの相談希望', 'Lead from the succession self-check')}
+      </h2>
+      <p>
+        <strong>{localise(view.lang, resultTexts[lead.result].title)}</strong>
+        {lead.businessName ? ` — ${lead.businessName}` : ''}
+      </p>
+      <dl class="facts">
+        {questionKeys.map((key) => {
+          const q = selfCheckQuestions[key];
+          const choice = (q.choices as Record<string, { ja: string; en: string }>)[answers[key] ?? ''];
+          return (
+            <>
+              <dt>{localise(view.lang, q.text)}</dt>
+              <dd>{choice ? localise(view.lang, choice) : '—'}</dd>
+            </>
+          );
+        })}
+      </dl>
+    </section>
   );
 }

@@ -1,7 +1,9 @@
 import { formatFiscalYear } from '../../../platform/fiscal-year';
+import { localise } from '../../../platform/i18n';
 import { Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { fiscalYearOfDay } from '../new-clients';
 import { consultationKinds } from '../schema';
+import { resultTexts, type SelfCheckRow } from '../self-check';
 import type { followUpsDue, listConsultations } from '../service';
 import { kindName } from '../words';
 import { day, KindBadge, NewClientBadge, NewClientRule, PersonalDataNote } from './components';
@@ -22,6 +24,8 @@ export function ConsultationsHomePage(props: {
   years: number[];
   kind: string | undefined;
   notice?: string | undefined;
+  /** people who took the 事業承継診断 and asked to be contacted */
+  leads: SelfCheckRow[];
 }) {
   const { view, fiscalYear } = props;
   const title = tr(view, '相談記録', 'Consultations');
@@ -64,6 +68,32 @@ export function ConsultationsHomePage(props: {
           </ul>
         )}
       </section>
+
+      {props.leads.length > 0 ? (
+        <section aria-labelledby="leads">
+          <h2 id="leads">{tr(view, '事業承継診断からの相談希望', 'Leads from the succession self-check')}</h2>
+          <ul class="stack" data-list="leads">
+            {props.leads.map((l) => (
+              <li class="card" data-lead={l.id}>
+                <p>
+                  <strong>{l.name}</strong>
+                  {l.businessName ? `（${l.businessName}）` : ''}{' '}
+                  <span class="badge">{localise(view.lang, resultTexts[l.result].title)}</span>
+                </p>
+                <p>
+                  {l.caseId ? (
+                    <a href={`/consultations/cases/${l.caseId}`}>{tr(view, '相談案件あり', 'Has a case')}</a>
+                  ) : (
+                    <a href={`/consultations/new?lead=${l.id}`}>
+                      {tr(view, `相談を記録する（${l.name}）`, `Record a consultation (${l.name})`)}
+                    </a>
+                  )}
+                </p>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
 
       <section aria-labelledby="list">
         <h2 id="list">
