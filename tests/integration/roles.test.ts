@@ -7,6 +7,7 @@ import { TestClient, type TestInstance } from '../support/harness';
 import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
+import { prepareVendorRoutes, vendorRouteRules } from './events-vendors-routes';
 import {
   actorOf,
   apiProgress,
@@ -526,6 +527,7 @@ matrix.push(
 matrix.push(...campaignRouteRules);
 matrix.push(...mailRouteRules);
 matrix.push(...consultationRouteRules);
+matrix.push(...vendorRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -597,6 +599,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareCampaignRoutes(t);
     await prepareMailRoutes(t, event.id);
     await prepareConsultationRoutes(t);
+    await prepareVendorRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

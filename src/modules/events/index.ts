@@ -2,7 +2,7 @@
 // list and cancel links, and check-in at the door, and publishes them (list, calendar, details,
 // feeds, open data). Attendance is what it reports to the plan (`events.participants`, `events.held`).
 // Campaigns (まちゼミ: courses proposed by shops, approved into events, `events.courses`) live in
-// campaigns/.
+// campaigns/, calls for vendors of a マルシェ (出店募集 and 出店申込) in vendors/.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -22,6 +22,8 @@ import { publishingRoutes } from './publishing-routes';
 import { describeQuestionAuditEntries } from './questions/audit-words';
 import { questionRoutes } from './questions/routes';
 import { eventRoutes } from './routes';
+import { describeVendorAuditEntries } from './vendors/audit-words';
+import { vendorRoutes } from './vendors/routes';
 
 export { checkIn, listParticipants } from './attendance-service';
 export { createEvent, publishEvent } from './event-service';
@@ -40,6 +42,7 @@ export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   describeEventAuditEntries(deps.plans.plans.flatMap((plan) => plan.file.eventCategories));
   describeCampaignAuditEntries();
   describeQuestionAuditEntries();
+  describeVendorAuditEntries();
   addNavigation(
     { href: '/events', label: { ja: 'イベント', en: 'Events' } },
     {
@@ -57,6 +60,7 @@ export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   app.route('/', myRegistrationRoutes({ db: deps.database.db }));
   app.route('/', messageRoutes({ db: deps.database.db }));
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', vendorRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', publishingRoutes({ db: deps.database.db, plans: deps.plans }));

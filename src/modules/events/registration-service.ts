@@ -36,10 +36,10 @@ export async function insertRegistration(
 
 export const registrationNotFound = notFound({ ja: 'お申し込み', en: 'The registration' });
 
-const kanaPattern = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u;
+export const kanaPattern = /^[\p{Script=Hiragana}\p{Script=Katakana}ー・\s]+$/u;
 
 /** Full-width digits and dashes are normalised; a number is 10 or 11 digits from its area code. */
-const phoneText = z.preprocess(
+export const phoneText = z.preprocess(
   (v) => (typeof v === 'string' ? v.normalize('NFKC').replace(/[\s\-‐－―ー()]/g, '') : v),
   z.union([
     z.literal('').transform(() => null),

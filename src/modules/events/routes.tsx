@@ -53,6 +53,8 @@ import { QuestionnaireSection } from './questions/pages';
 import { answersOf, listQuestions } from './questions/question-service';
 import { cancelRegistration, findRegistrationByToken, registerForEvent } from './registration-service';
 import { ticketQrSvg } from './ticket';
+import { VendorCallSection } from './vendors/pages';
+import { findVendorCall, vendorCallWindow } from './vendors/service';
 
 export interface EventRouteDependencies {
   db: Db;
@@ -176,6 +178,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     const event = await findPublishedEvent(db, eventIdOf(c));
     const account = c.get('account');
     const organisers = organisersOf(event.municipalityCode);
+    const vendorCall = await findVendorCall(db, event.id);
     return c.html(
       <EventPage
         view={viewOf(c)}
@@ -192,7 +195,16 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
           organiserName: organiserName('ja', event.organiser, organisers),
           municipality: planMunicipalityOf(event.municipalityCode),
         })}
-      />,
+      >
+        {vendorCall ? (
+          <VendorCallSection
+            view={viewOf(c)}
+            event={event}
+            call={vendorCall}
+            window={vendorCallWindow(vendorCall, event)}
+          />
+        ) : null}
+      </EventPage>,
       (extra.status ?? 200) as 200,
     );
   };

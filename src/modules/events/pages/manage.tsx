@@ -323,6 +323,11 @@ export function ManageEventPage(props: {
                 {tr(view, 'アンケート結果', 'Questionnaire results')}
               </a>
             </li>
+            <li>
+              <a href={`/events/manage/${event.id}/vendors`} data-vendors-link>
+                {tr(view, '出店募集・出店申込', 'Call for vendors')}
+              </a>
+            </li>
           </ul>
         </nav>
       ) : null}

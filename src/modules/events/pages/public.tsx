@@ -1,3 +1,4 @@
+import type { Child } from 'hono/jsx';
 import { formatDateTime } from '../../../platform/fiscal-year';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventWithCounts } from '../event-service';
@@ -433,6 +434,8 @@ export function EventPage(props: {
   problem?: FormProblem | undefined;
   /** schema.org Event of the page, for search engines and calendars (json-ld.ts) */
   structuredData?: unknown;
+  /** what follows the registration: the call for vendors of a マルシェ (vendors/pages.tsx) */
+  children?: Child;
 }) {
   const { view, event, values } = props;
   const open = isOpenForRegistration(event);
@@ -542,6 +545,7 @@ export function EventPage(props: {
           </>
         )}
       </section>
+      {props.children}
     </Layout>
   );
 }

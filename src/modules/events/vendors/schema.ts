@@ -22,8 +22,11 @@ export const vendorCalls = pgTable('vendor_calls', {
   conditions: text('conditions').notNull().default(''),
   /** yen per booth */
   boothFeeYen: integer('booth_fee_yen').notNull().default(0),
+  /** set when staff stop taking applications before the deadline; null while the call is open */
+  closedAt: timestamp('closed_at', { withTimezone: true }),
   createdBy: integer('created_by'),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
 
 /** A vendor's application (出店申込), from a business account or a guest. */
@@ -48,7 +51,7 @@ export const vendorApplications = pgTable(
     /** the food business permit (営業許可) of a vendor of food */
     foodPermit: text('food_permit').notNull().default(''),
     message: text('message').notNull().default(''),
-    /** 'applied' | 'accepted' | 'declined' */
+    /** 'applied' | 'accepted' | 'declined' | 'withdrawn' (by the vendor, before a decision) */
     status: text('status').notNull().default('applied'),
     staffMessage: text('staff_message').notNull().default(''),
     /** the secret of the guest's status link */
@@ -56,6 +59,7 @@ export const vendorApplications = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     appliedAt: timestamp('applied_at', { withTimezone: true }).notNull().defaultNow(),
     decidedAt: timestamp('decided_at', { withTimezone: true }),
+    withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
     decidedBy: integer('decided_by'),
   },
   (t) => [
