@@ -53,6 +53,11 @@ export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   );
   addNavigation({ href: '/events/campaigns', label: { ja: 'まちゼミ', en: 'Machizemi' } });
   addNavigation({
+    href: '/events/vendors/my',
+    label: { ja: '出店の申し込み', en: 'My vendor applications' },
+    permission: eventPermissions['events.vendors.own'],
+  });
+  addNavigation({
     href: '/events/my',
     label: { ja: '申し込んだイベント', en: 'My registrations' },
     permission: eventPermissions['events.registrations.own'],
