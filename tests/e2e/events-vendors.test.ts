@@ -136,7 +136,11 @@ describe('マルシェ: open a call, apply as a guest, accept', () => {
   });
 
   it('a shop applies with its account and finds the application on its page', async () => {
-    await shop.goto(`/events/${eventId}/vendors/apply`);
+    await shop.goto('/');
+    await submit(shop, shop.locator('.site-header').getByRole('link', { name: '出店の申し込み' }));
+    expect(await shop.locator('li[data-application]').count()).toBe(0);
+    await expectAccessible(shop, 'the own vendor applications, with an open call');
+    await submit(shop, shop.getByRole('link', { name: '秋のあきる野マルシェ（架空）に出店を申し込む' }));
     expect(await shop.locator('#businessName').inputValue()).toBe('架空の和菓子店');
     await shop.locator('#contactName').fill('和菓子 一郎（架空）');
     await shop.locator('#contactKana').fill('わがし いちろう');
@@ -149,7 +153,7 @@ describe('マルシェ: open a call, apply as a guest, accept', () => {
     await shop.goto('/events/vendors/my');
     expect(await shop.locator('li[data-application]').count()).toBe(1);
     await expectAccessible(shop, 'the own vendor applications');
-    await submit(shop, shop.getByRole('link', { name: '秋のあきる野マルシェ（架空）' }));
+    await submit(shop, shop.getByRole('link', { name: '秋のあきる野マルシェ（架空）', exact: true }));
     await expectAccessible(shop, 'an own vendor application');
     await shop.goto('/events/vendors/my?lang=en');
     await expectAccessible(shop, 'the own vendor applications in English');

@@ -9,6 +9,7 @@ import {
   changeVendorCall,
   decideApplication,
   listApplicationsForStaff,
+  listOpenVendorCalls,
   listOwnApplications,
   openVendorCall,
   type VendorCallInput,
@@ -214,6 +215,26 @@ describe.each(testDatabaseKinds())('vendor applications (出店申込) (%s)', (k
         later,
       );
       expect(call).toMatchObject({ booths: 2, conditions: '雨天決行', applicationsCloseOn: daysFromNow(10) });
+    });
+  });
+
+  describe('open calls', () => {
+    it('lists the calls that take applications now, the nearest deadline first', async () => {
+      const later = await marcheWithCall({ applicationsCloseOn: daysFromNow(20) });
+      const sooner = await marcheWithCall({ applicationsCloseOn: daysFromNow(5) });
+      const stopped = await marcheWithCall();
+      await changeVendorCall(t.database.db, staff, stopped.event.id, callInput({ closed: 'yes' }));
+      const off = await marcheWithCall();
+      await cancelEvent(t.database.db, staff, off.event.id);
+      const ours = (now?: Date) =>
+        listOpenVendorCalls(t.database.db, staff.municipalityCode, now).then((rows) =>
+          rows
+            .map((r) => r.event.id)
+            .filter((id) => [later, sooner, stopped, off].some((m) => m.event.id === id)),
+        );
+      expect(await ours()).toEqual([sooner.event.id, later.event.id]);
+      expect(await ours(new Date(`${daysFromNow(6)}T00:00:00+09:00`))).toEqual([later.event.id]);
+      expect(await listOpenVendorCalls(t.database.db, '999991')).toEqual([]);
     });
   });
 
@@ -616,6 +637,7 @@ describe.each(testDatabaseKinds())('vendor applications (出店申込) (%s)', (k
       const listHtml = await list.text();
       expect(listHtml).toContain(`/events/vendors/my/${mine.application.id}`);
       expect(listHtml).not.toContain(`/events/vendors/my/${guest.application.id}`);
+      expect(listHtml).toContain(`href="/events/${event.id}/vendors/apply"`);
       expect(await (await shop.get(`/events/vendors/my/${mine.application.id}`)).text()).toContain(
         '自分の店（架空）',
       );

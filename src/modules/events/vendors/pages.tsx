@@ -480,29 +480,46 @@ export function ApplicationPage(props: {
   );
 }
 
-/** A business's own applications, the newest first. */
-export function MyApplicationsPage(props: { view: PageView; applications: ApplicationView[] }) {
+/** A business's own applications, the newest first, and the calls it may apply to now. */
+export function MyApplicationsPage(props: {
+  view: PageView;
+  applications: ApplicationView[];
+  open: { call: VendorCallRow; event: EventRow }[];
+}) {
   const { view } = props;
   const title = tr(view, '出店の申し込み', 'My vendor applications');
   return (
     <Layout view={view} title={title}>
       <h1>{title}</h1>
-      <p>
-        {tr(
-          view,
-          'このアカウントで申し込んだマルシェなどへの出店です。出店者を募集しているイベントは、イベントのページから申し込めます。',
-          'Your applications for booths made with this account. Events that take vendors say so on their page.',
+      <section aria-labelledby="open-calls-heading">
+        <h2 id="open-calls-heading">{tr(view, '出店者を募集しているイベント', 'Events taking vendors')}</h2>
+        {props.open.length === 0 ? (
+          <p>{tr(view, 'いま出店者を募集しているイベントはありません。', 'None at the moment.')}</p>
+        ) : (
+          <ul>
+            {props.open.map(({ call, event }) => (
+              <li data-open-call={call.id}>
+                <a href={`/events/${event.id}/vendors/apply`}>
+                  {tr(view, `${event.title}に出店を申し込む`, `Apply for a booth at ${event.title}`)}
+                </a>{' '}
+                <span class="muted">
+                  {eventWhen(view.lang, event)} · {deadline(view.lang, call)}
+                </span>
+              </li>
+            ))}
+          </ul>
         )}
-      </p>
+      </section>
+      <h2 id="mine-heading">{tr(view, '申し込んだ出店', 'Your applications')}</h2>
       {props.applications.length === 0 ? (
         <p data-empty>{tr(view, 'まだ申し込みはありません。', 'No applications yet.')}</p>
       ) : (
         <ul class="grid">
           {props.applications.map(({ application, event }) => (
             <li class="card" data-application={application.id}>
-              <h2>
+              <h3>
                 <a href={`/events/vendors/my/${application.id}`}>{event.title}</a>
-              </h2>
+              </h3>
               <p>
                 <ApplicationStatus view={view} status={application.status} />
               </p>

@@ -33,6 +33,7 @@ import {
   findOwnApplication,
   findVendorCall,
   listApplicationsForStaff,
+  listOpenVendorCalls,
   listOwnApplications,
   openVendorCall,
   StatusFilterSchema,
@@ -181,9 +182,11 @@ export function vendorRoutes({ db, plans }: EventRouteDependencies) {
 
   app.get('/events/vendors/my', own, async (c) => {
     c.header('cache-control', 'no-store');
-    return c.html(
-      <MyApplicationsPage view={viewOf(c)} applications={await listOwnApplications(db, account(c))} />,
-    );
+    const [applications, open] = await Promise.all([
+      listOwnApplications(db, account(c)),
+      listOpenVendorCalls(db, account(c).municipalityCode),
+    ]);
+    return c.html(<MyApplicationsPage view={viewOf(c)} applications={applications} open={open} />);
   });
 
   const renderOwn = async (c: AppContext, extra: { problem?: FormProblem; status?: number } = {}) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, inArray, isNull, or, sql } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db, Queryable } from '../../../db/connection';
 import { type Actor, recordAudit } from '../../../platform/audit';
@@ -317,6 +317,31 @@ export async function changeVendorCall(
 export async function findVendorCall(q: Queryable, eventId: number): Promise<VendorCallRow | null> {
   const [call] = await q.select().from(vendorCalls).where(eq(vendorCalls.eventId, eventId));
   return call ?? null;
+}
+
+/**
+ * The calls of a municipality that take applications now, the nearest deadline first: what a
+ * business looking for a place to sell sees on its page.
+ */
+export async function listOpenVendorCalls(
+  q: Queryable,
+  municipalityCode: string,
+  now: Date = new Date(),
+): Promise<{ call: VendorCallRow; event: EventRow }[]> {
+  return q
+    .select({ call: vendorCalls, event: events })
+    .from(vendorCalls)
+    .innerJoin(events, eq(events.id, vendorCalls.eventId))
+    .where(
+      and(
+        eq(vendorCalls.municipalityCode, municipalityCode),
+        isNull(vendorCalls.closedAt),
+        gte(vendorCalls.applicationsCloseOn, todayInJapan(now)),
+        eq(events.status, 'published'),
+        gt(events.startsAt, now),
+      ),
+    )
+    .orderBy(asc(vendorCalls.applicationsCloseOn), asc(events.startsAt), asc(events.id));
 }
 
 export type VendorCallWindow = 'open' | 'stopped' | 'deadline-passed' | 'event-over' | 'event-cancelled';
