@@ -135,6 +135,21 @@ describe('consultations: a counsellor records a consultation and its follow-up',
     await counsellor.goto('/consultations?lang=ja');
   });
 
+  it('a resident with an account reads on a phone what the desks hold on them', async () => {
+    await counsellor.goto('/consultations/new');
+    await counsellor.locator('#person-account').check();
+    await counsellor.locator('#accountEmail').fill('resident@demo.tsunagu.example');
+    await counsellor.locator('#kind').selectOption('management');
+    await counsellor.locator('#discussed').fill('店舗の改装資金について（架空）');
+    await submit(counsellor, counsellor.getByRole('button', { name: '記録する', exact: true }));
+    const resident = await journeys.loggedInAs('resident', phone);
+    await resident.goto('/');
+    await submit(resident, resident.getByRole('link', { name: '相談窓口の自分の記録' }));
+    expect(await textOf(resident.locator('main'))).toContain('店舗の改装資金について（架空）');
+    expect(await textOf(resident.locator('main'))).not.toContain('創業 花子');
+    await expectAccessible(resident, 'the own records page');
+  });
+
   it("the 商工会's counsellor cannot open Bi@Sta's case, and an association sees no consultations", async () => {
     const other = await journeys.loggedInAs('shokokai');
     const response = await other.goto(caseUrl);

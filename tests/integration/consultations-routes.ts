@@ -11,6 +11,7 @@ import { actorOf, everyone, type Who } from './helpers';
  */
 const counsellors: Who[] = ['admin', 'shokokai', 'bista'];
 const caseHolders: Who[] = ['admin', 'bista'];
+const withAccount = everyone.filter((who) => who !== 'visitor');
 const person = '行列テスト 相談者（架空）';
 
 const ids = { caseId: 0 };
@@ -163,5 +164,20 @@ export const consultationRouteRules = [
     allowed: counsellors,
     ok: 200,
     content: (_who: Who, body: string) => expect(body).not.toContain('行列テスト'),
+  },
+  // a person's own copy: anyone with an account, their own records only
+  {
+    route: 'GET /consultations/my',
+    path: '/consultations/my',
+    allowed: withAccount,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).not.toContain(person),
+  },
+  {
+    route: 'GET /consultations/my.json',
+    path: '/consultations/my.json',
+    allowed: withAccount,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).not.toContain(person),
   },
 ];

@@ -12,6 +12,7 @@ import type { MetricRegistry } from '../plan';
 import { describeConsultationAuditEntries } from './audit-words';
 import { newClientsMetric } from './metrics';
 import { loanUsesMetric, startupsMetric } from './outcome-metrics';
+import { ownDataRoutes } from './own-data-routes';
 import { consultationPermissions } from './permissions';
 import { consultationRoutes } from './routes';
 import { selfCheckRoutes } from './self-check-routes';
@@ -41,6 +42,12 @@ export function consultationsModule(deps: AppDependencies & { api: ApiDescriptio
     label: { ja: '事業承継診断', en: 'Succession self-check' },
   });
   app.route('/', selfCheckRoutes({ db: deps.database.db, plans: deps.plans }));
+  addNavigation({
+    href: '/consultations/my',
+    label: { ja: '相談窓口の自分の記録', en: 'My consultation records' },
+    permission: consultationPermissions['consultations.own.menu'],
+  });
+  app.route('/', ownDataRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', consultationRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

@@ -1,5 +1,5 @@
 import type { Actor } from '../../platform/audit';
-import { declarePermissions } from '../../platform/auth/roles';
+import { declarePermissions, roles } from '../../platform/auth/roles';
 import { UserError } from '../../platform/errors';
 
 /**
@@ -9,6 +9,10 @@ import { UserError } from '../../platform/errors';
  */
 export const consultationPermissions = declarePermissions({
   'consultations.counsel': ['admin', 'staff'],
+  /** anyone with an account reads what the consultation desks hold on them (JSON and a page) */
+  'consultations.own': roles,
+  /** the menu entry to it, for those who come to the desks rather than work at them */
+  'consultations.own.menu': ['business', 'resident', 'student', 'association'],
   /** how many took the 事業承継診断 and became leads, by area and industry: counts, no answers */
   'consultations.selfcheck.summary': ['admin', 'staff'],
 });
