@@ -9,6 +9,7 @@ import { type FormProblem, type FormValues, formBody, problemOf } from '../../pl
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { viewOf } from '../../platform/ui/layout';
 import { bilingual, parseQuery } from '../../platform/validation';
+import { listOwnRegistrations } from '../events';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { consultationsCsv } from './export';
 import { loansOf, recordLoanUse } from './loan-service';
@@ -23,6 +24,7 @@ import { CasePage } from './pages/case';
 import { NewConsultationPage } from './pages/form';
 import { ConsultationsHomePage } from './pages/home';
 import { OutcomeSection } from './pages/outcomes';
+import { SeminarLinks } from './pages/seminars';
 import { consultationPermissions as can_ } from './permissions';
 import { consultationKinds } from './schema';
 import { listLeads, readLead } from './self-check';
@@ -207,16 +209,31 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
     }
   });
 
+  /** The events a person attended with their account (seminars that led to the case). */
+  const attendedEvents = async (accountId: number | null) => {
+    if (accountId === null) return [];
+    const { upcoming, past } = await listOwnRegistrations(db, accountId);
+    return [...past.reverse(), ...upcoming]
+      .filter((r) => r.attended)
+      .map((r) => ({
+        id: r.event.id,
+        title: r.event.title,
+        category: r.event.category,
+        startsAt: r.event.startsAt,
+      }));
+  };
+
   const renderCase = async (
     c: AppContext,
     extra: { values?: FormValues; problem?: FormProblem; status?: number; form?: CaseForm } = {},
   ) => {
     const actor = actorOf(c);
     const data = await readCase(db, actor, idOf(c));
-    const [milestones, loans, counsellors] = await Promise.all([
+    const [milestones, loans, counsellors, seminars] = await Promise.all([
       milestonesOf(db, data.caseRow.id),
       loansOf(db, data.caseRow.id),
       counsellorsOf(db, actor, data.caseRow.organisation),
+      attendedEvents(data.client.accountId),
     ]);
     const keyFor = (form: CaseForm) =>
       (extra.form === form ? extra.values?.idempotencyKey : undefined) ?? randomUUID();
@@ -243,6 +260,11 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
           problem={extra.problem}
           loanKey={keyFor('loan')}
           today={todayInJapan()}
+        />
+        <SeminarLinks
+          view={viewOf(c)}
+          events={seminars}
+          categories={plans.planFor(c.get('account')).file.eventCategories}
         />
       </CasePage>,
       (extra.status ?? 200) as 200,

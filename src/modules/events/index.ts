@@ -27,6 +27,7 @@ import { vendorRoutes } from './vendors/routes';
 
 export { checkIn, listParticipants } from './attendance-service';
 export { createEvent, publishEvent } from './event-service';
+export { listOwnRegistrations } from './my-registrations';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';
 export { enqueueEventReminders } from './reminders';
