@@ -1,12 +1,12 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
+import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import { consultationKinds } from '../schema';
 import { questionKeys, resultTexts, type SelfCheckRow, selfCheckQuestions } from '../self-check';
 import type { CaseRow, ClientRow } from '../service';
 import { kindName, type Organisation, organisationName } from '../words';
 import { NewClientRule, PersonalDataNote } from './components';
-import { InputField, SelectField, TextAreaField } from './fields';
 
 export interface Counsellor {
   id: number;

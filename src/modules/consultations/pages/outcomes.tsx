@@ -1,5 +1,6 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { formatNumber, localise } from '../../../platform/i18n';
+import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, type PageView, tr } from '../../../platform/ui/layout';
 import type { LoanUseRow } from '../loan-service';
 import type { MilestoneRow } from '../outcome-service';
@@ -7,7 +8,6 @@ import { loanProgrammes, successionStages } from '../schema';
 import type { CaseRow } from '../service';
 import { programmeNames, stageNames, successionCentre } from '../words';
 import { day } from './components';
-import { InputField, SelectField, TextAreaField } from './fields';
 
 const yen = (view: PageView, amount: number) =>
   tr(view, `${formatNumber('ja', amount)}円`, `¥${formatNumber('en', amount)}`);

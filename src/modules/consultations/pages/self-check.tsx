@@ -1,6 +1,7 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { invalidIf } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
+import { InputField, SelectField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import {
   industries,
@@ -11,7 +12,6 @@ import {
   selfCheckQuestions,
   type summariseSelfChecks,
 } from '../self-check';
-import { InputField, SelectField } from './fields';
 
 export interface Area {
   code: string;

@@ -1,5 +1,6 @@
 import { formatDate, todayInJapan } from '../../../platform/fiscal-year';
 import type { Lang } from '../../../platform/i18n';
+import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { japanTime } from '../event-service';
 import {
@@ -13,7 +14,6 @@ import {
   organiserName,
   remainingSeats,
 } from '../pages/components';
-import { InputField, SelectField, TextAreaField } from '../pages/form-fields';
 import { acceptsProposals, type CampaignRow, type CourseRow, type PublishedCourse } from './service';
 
 export function campaignPeriod(lang: Lang, c: CampaignRow): string {

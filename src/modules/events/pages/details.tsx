@@ -1,7 +1,7 @@
+import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventRow } from '../event-service';
 import { type Area, areaName, EventPublicDetails, type FormProblem, type FormValues } from './components';
-import { InputField, SelectField, TextAreaField } from './form-fields';
 
 /**
  * The fields of what the public reads about an event, all optional: on the form that creates an

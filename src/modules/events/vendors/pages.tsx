@@ -1,5 +1,6 @@
 import { formatDate, formatDateTime } from '../../../platform/fiscal-year';
 import type { Lang } from '../../../platform/i18n';
+import { InputField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { EventRow, EventWithCounts } from '../event-service';
 import {
@@ -11,7 +12,6 @@ import {
   type Organiser,
   organiserName,
 } from '../pages/components';
-import { InputField, TextAreaField } from '../pages/form-fields';
 import { goodsNames, vendorGoods, vendorGoodsCodes } from './goods';
 import type {
   ApplicationView,

@@ -1,7 +1,5 @@
-// The same labelled fields as the events forms (a module does not reach into another's pages).
-
-import { type FormProblem, type FormValues, invalidIf } from '../../../platform/forms';
-import type { PageView } from '../../../platform/ui/layout';
+import { type FormProblem, type FormValues, invalidIf } from '../forms';
+import type { PageView } from './layout';
 
 /** What every field of a form is handed: its name and label, the values sent, and the problems. */
 interface FieldProps {
