@@ -2,6 +2,7 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
+import { seedDemoEvents } from './demo/events';
 import { seedDemoData } from './demo/seed';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
@@ -21,6 +22,11 @@ export interface Tsunagu {
   jobs: BackgroundJobs;
   /** the demo accounts created on this start, if the database was empty */
   demoAccounts: { email: string; password: string; role: string }[];
+  /**
+   * The demo's events being written in the background (decision 015): the number created, once
+   * done; 0 when they were there already or the demo is off. A failure is logged, never thrown.
+   */
+  demoEvents: Promise<number>;
   /** Stops the background jobs, then closes the mail transport and the database. */
   close(): Promise<void>;
 }
@@ -44,12 +50,23 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     const jobs = new BackgroundJobs()
       .every('mail-dispatch', config.mailDispatchSeconds * 1000, () => mail.dispatch())
       .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db));
+    // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
+    let closing = false;
+    const demoEvents =
+      config.seedDemo && config.seedDemoEvents
+        ? seedDemoEvents(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {
+            console.error('デモのイベントを作成できませんでした (demo events failed):', error);
+            return 0;
+          })
+        : Promise.resolve(0);
     const close = async () => {
+      closing = true;
+      await demoEvents;
       await jobs.stop();
       mail.transport.close();
       await database.close();
     };
-    return { app, database, plans, metrics, mail, jobs, demoAccounts, close };
+    return { app, database, plans, metrics, mail, jobs, demoAccounts, demoEvents, close };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

@@ -22,6 +22,15 @@ const ConfigSchema = z.object({
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
+  /**
+   * With the demo data, also its fictional events (seminars with attendance, a 創業塾, まちゼミ,
+   * マルシェ, events to come), once, into a database that holds the demo accounts (decision 015).
+   * Tests that need the events module empty turn it off.
+   */
+  seedDemoEvents: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   /** Secure cookies need HTTPS; off for http://localhost. */
   secureCookies: z
     .enum(['true', 'false'])
@@ -63,6 +72,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     planFiles: env.PLAN_FILES,
     seedDemo: env.SEED_DEMO,
+    seedDemoEvents: env.SEED_DEMO_EVENTS,
     secureCookies: env.SECURE_COOKIES,
     sessionHours: env.SESSION_HOURS,
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,

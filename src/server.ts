@@ -23,6 +23,12 @@ try {
     }
   });
   tsunagu.jobs.start();
+  void tsunagu.demoEvents.then((created) => {
+    if (created > 0)
+      console.log(
+        `  demo events (架空のサンプルデータ): ${created} written (${Math.round(performance.now() - started)} ms after start)`,
+      );
+  });
   const stop = async () => {
     server.close();
     await tsunagu.close();

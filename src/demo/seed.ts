@@ -9,45 +9,48 @@ import { accounts } from '../platform/schema';
 export const demoSource = '架空のサンプルデータ';
 export const demoPassword = 'tsunagu-demo-2026';
 
+/** The address of a demo account by its name: admin, shokokai, bista, shotenkai, business … */
+export const demoEmail = (name: string) => `${name}@demo.tsunagu.example`;
+
 const demoPeople: { email: string; displayName: string; role: Role; organisation: string | null }[] = [
   {
-    email: 'admin@demo.tsunagu.example',
+    email: demoEmail('admin'),
     displayName: '商工観光課 山田（架空）',
     role: 'admin',
     organisation: 'city',
   },
   {
-    email: 'shokokai@demo.tsunagu.example',
+    email: demoEmail('shokokai'),
     displayName: '商工会 佐藤（架空）',
     role: 'staff',
     organisation: 'shokokai',
   },
   {
-    email: 'bista@demo.tsunagu.example',
+    email: demoEmail('bista'),
     displayName: 'Bi@Sta 鈴木（架空）',
     role: 'staff',
     organisation: 'bista',
   },
   {
-    email: 'shotenkai@demo.tsunagu.example',
+    email: demoEmail('shotenkai'),
     displayName: '商店会 高橋（架空）',
     role: 'association',
     organisation: 'shotenkai',
   },
   {
-    email: 'business@demo.tsunagu.example',
+    email: demoEmail('business'),
     displayName: '架空の和菓子店',
     role: 'business',
     organisation: null,
   },
   {
-    email: 'resident@demo.tsunagu.example',
+    email: demoEmail('resident'),
     displayName: '地域生活者 田中（架空）',
     role: 'resident',
     organisation: null,
   },
   {
-    email: 'student@demo.tsunagu.example',
+    email: demoEmail('student'),
     displayName: '学生 伊藤（架空）',
     role: 'student',
     organisation: null,
@@ -55,7 +58,7 @@ const demoPeople: { email: string; displayName: string; role: Role; organisation
 ];
 
 /** A repeatable spread of achievement between 62 % and 125 %, different for every project and year. */
-function demoRatio(code: string, fiscalYear: number): number {
+export function demoRatio(code: string, fiscalYear: number): number {
   let h = fiscalYear;
   for (const ch of code) h = (h * 31 + ch.charCodeAt(0)) % 1000003;
   return 0.62 + (h % 64) / 100;

@@ -18,11 +18,11 @@ import { actorOf, apiProgress, planData, startInstance } from './helpers';
 
 const valid = {
   subjectKind: 'project' as const,
-  subjectCode: 'management-seminar',
+  subjectCode: 'succession-consultation',
   fiscalYear: 2026,
   value: 18,
   asOf: '2026-09-30',
-  source: '経営支援セミナー 受講者名簿',
+  source: '事業承継相談 受付簿',
 };
 const tomorrow = () => todayInJapan(new Date(Date.now() + 24 * 3600_000));
 
@@ -149,7 +149,7 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
       'refuses $why through the API with $status $code',
       async ({ input, status, code, field }) => {
         const before = await planData(t);
-        const figure = await apiProgress(admin, 2026, 'management-seminar');
+        const figure = await apiProgress(admin, 2026, 'succession-consultation');
         const response = await admin.postJson('/api/v1/plan/actuals', withInput(input));
         expect(response.status).toBe(status);
         const body = (await response.json()) as {
@@ -159,7 +159,7 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
         expect(body.error.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
         if (field) expect(body.error.details.map((d) => d.field)).toContain(field);
         expect(await planData(t)).toEqual(before);
-        expect(await apiProgress(admin, 2026, 'management-seminar')).toEqual(figure);
+        expect(await apiProgress(admin, 2026, 'succession-consultation')).toEqual(figure);
       },
     );
 
@@ -296,12 +296,12 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
     });
 
     it('keeps one entry, with no lost update, when 10 identical requests arrive at once', async () => {
-      const input = { ...valid, subjectCode: 'founders-meetup', value: 33, asOf: '2026-08-01' };
+      const input = { ...valid, subjectCode: 'startup-consultation', value: 33, asOf: '2026-08-01' };
       const responses = await Promise.all(
         Array.from({ length: 10 }, () => admin.postJson('/api/v1/plan/actuals', input)),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
-      const rows = await rowsOf('founders-meetup', 2026);
+      const rows = await rowsOf('startup-consultation', 2026);
       expect(rows).toHaveLength(1);
       expect(rows[0]?.value).toBe(33);
     });

@@ -42,70 +42,70 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
 
   describe('DO → CHECK: an actual shows as achievement and status', () => {
     it('updates the dashboard and the API when an actual is entered', async () => {
-      // 創業塾 (startup-school): FY2026 target 25 people, nothing entered yet
-      expect(await apiProgress(admin, 2026, 'startup-school')).toMatchObject({
-        target: 25,
+      // 制度融資 (business-loans): FY2026 target 100 loans, nothing entered yet
+      expect(await apiProgress(admin, 2026, 'business-loans')).toMatchObject({
+        target: 100,
         actual: null,
         achievementPercent: null,
         status: 'none',
       });
-      expect(await dashboardRow(admin, 2026, 'startup-school')).toEqual({
-        target: '25人',
+      expect(await dashboardRow(admin, 2026, 'business-loans')).toEqual({
+        target: '100件',
         actual: '—',
         achievement: '—',
         status: 'none',
       });
 
       const first = await admin.postForm('/plan/actuals?fy=2026', {
-        subject: 'project:startup-school',
+        subject: 'project:business-loans',
         fiscalYear: '2026',
-        value: '20',
+        value: '80',
         asOf: '2026-07-31',
-        source: '創業塾 受講者名簿',
+        source: '制度融資 利用実績',
       });
       expect(first.status).toBe(303);
       expect(first.headers.get('location')).toBe('/plan/actuals?fy=2026&saved=actual');
-      expect(await apiProgress(admin, 2026, 'startup-school')).toMatchObject({
-        actual: 20,
+      expect(await apiProgress(admin, 2026, 'business-loans')).toMatchObject({
+        actual: 80,
         achievementPercent: 80,
         status: 'nearly',
       });
-      expect(await dashboardRow(admin, 2026, 'startup-school')).toEqual({
-        target: '25人',
-        actual: '20人',
+      expect(await dashboardRow(admin, 2026, 'business-loans')).toEqual({
+        target: '100件',
+        actual: '80件',
         achievement: '80%',
         status: 'nearly',
       });
 
       // a later figure of the same year is the year's actual; an earlier one stays history
       for (const [asOf, value] of [
-        ['2026-10-31', '26'],
-        ['2026-05-31', '9'],
+        ['2026-10-31', '104'],
+        ['2026-05-31', '36'],
       ] as const) {
         const response = await admin.postForm('/plan/actuals?fy=2026', {
-          subject: 'project:startup-school',
+          subject: 'project:business-loans',
           fiscalYear: '2026',
           value,
           asOf,
-          source: '創業塾 受講者名簿',
+          source: '制度融資 利用実績',
         });
         expect(response.status).toBe(303);
       }
-      const row = await apiProgress(admin, 2026, 'startup-school');
-      expect(row).toMatchObject({ actual: 26, achievementPercent: 104, status: 'achieved' });
+      const row = await apiProgress(admin, 2026, 'business-loans');
+      expect(row).toMatchObject({ actual: 104, achievementPercent: 104, status: 'achieved' });
       expect(row.records.map((r) => [r.date, r.value])).toEqual([
-        ['2026-05-31', 9],
-        ['2026-07-31', 20],
-        ['2026-10-31', 26],
+        ['2026-05-31', 36],
+        ['2026-07-31', 80],
+        ['2026-10-31', 104],
       ]);
-      expect(await dashboardRow(admin, 2026, 'startup-school')).toMatchObject({
-        actual: '26人',
+      expect(await dashboardRow(admin, 2026, 'business-loans')).toMatchObject({
+        actual: '104件',
         achievement: '104%',
         status: 'achieved',
       });
       // the shared view of support staff shows the same figures
       const staff = await new TestClient(t.app).logInAs('bista');
-      expect(await apiProgress(staff, 2026, 'startup-school')).toEqual(row);
+      expect(await apiProgress(staff, 2026, 'business-loans')).toEqual(row);
     });
 
     it('measures a KPI kept at its baseline against the baseline', async () => {
@@ -365,19 +365,19 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
 
   describe('audit log', () => {
     it('records who changed what, with the state before and after, for every kind of change', async () => {
-      const key = `${planId()}/digital-seminar/2026`;
+      const key = `${planId()}/runocard/2026`;
       const post = (fields: Record<string, string>) =>
         admin.postForm('/plan/actuals?fy=2026', {
-          subject: 'project:digital-seminar',
+          subject: 'project:runocard',
           fiscalYear: '2026',
-          source: '受講者名簿',
+          source: 'るのかーど 加盟店名簿',
           ...fields,
         });
       expect((await post({ value: '12', asOf: '2026-08-31' })).status).toBe(303);
-      expect((await post({ value: '14', asOf: '2026-08-31', note: '追加の受講者' })).status).toBe(303);
+      expect((await post({ value: '14', asOf: '2026-08-31', note: '追加の加盟店' })).status).toBe(303);
       expect(
         (
-          await admin.postForm('/plan/projects/digital-seminar/review', {
+          await admin.postForm('/plan/projects/runocard/review', {
             fiscalYear: '2026',
             version: '0',
             grade: 'B',
@@ -387,7 +387,7 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       ).toBe(303);
       expect(
         (
-          await admin.postForm('/plan/projects/digital-seminar/review', {
+          await admin.postForm('/plan/projects/runocard/review', {
             fiscalYear: '2026',
             version: '1',
             grade: 'A',
@@ -395,7 +395,7 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
           })
         ).status,
       ).toBe(303);
-      await admin.postForm('/plan/projects/digital-seminar/actions', {
+      await admin.postForm('/plan/projects/runocard/actions', {
         fiscalYear: '2026',
         description: '動画教材を用意する',
         ownerOrganisation: 'shokokai',
@@ -424,18 +424,18 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       expect(actualCreated?.before).toBeNull();
       expect(actualCreated?.after).toMatchObject({ value: 12, asOf: '2026-08-31' });
       expect(actualUpdated?.before).toMatchObject({ value: 12, note: '' });
-      expect(actualUpdated?.after).toMatchObject({ value: 14, note: '追加の受講者' });
+      expect(actualUpdated?.after).toMatchObject({ value: 14, note: '追加の加盟店' });
       expect(reviewCreated?.before).toBeNull();
       expect(reviewCreated?.after).toMatchObject({ grade: 'B', version: 1 });
       expect(reviewUpdated?.before).toMatchObject({ grade: 'B', version: 1 });
       expect(reviewUpdated?.after).toMatchObject({ grade: 'A', version: 2 });
 
       // city staff see the trail on the project page; support staff see the project without it
-      const page = await (await admin.get('/plan/projects/digital-seminar?fy=2026')).text();
+      const page = await (await admin.get('/plan/projects/runocard?fy=2026')).text();
       expect(page).toContain('変更履歴');
       expect(page).toContain('pdca_review.update');
       const staff = await new TestClient(t.app).logInAs('shokokai');
-      const shared = await (await staff.get('/plan/projects/digital-seminar?fy=2026')).text();
+      const shared = await (await staff.get('/plan/projects/runocard?fy=2026')).text();
       expect(shared).toContain('動画教材を用意する');
       expect(shared).not.toContain('変更履歴');
     });
@@ -444,14 +444,14 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       const staff = await new TestClient(t.app).logInAs('shokokai');
       const before = await planData(t);
       await admin.postForm('/plan/actuals?fy=2026', {
-        subject: 'project:digital-seminar',
+        subject: 'project:runocard',
         fiscalYear: '2026',
         value: '-1',
         asOf: '2026-08-31',
-        source: '受講者名簿',
+        source: 'るのかーど 加盟店名簿',
       });
-      await admin.postForm('/plan/projects/digital-seminar/review', { fiscalYear: '2026', version: '0' });
-      await staff.postForm('/plan/projects/digital-seminar/review', { fiscalYear: '2026', version: '2' });
+      await admin.postForm('/plan/projects/runocard/review', { fiscalYear: '2026', version: '0' });
+      await staff.postForm('/plan/projects/runocard/review', { fiscalYear: '2026', version: '2' });
       expect(await planData(t)).toEqual(before);
     });
   });

@@ -122,13 +122,13 @@ const matrix: RouteRule[] = [
     allowed: cityStaff,
     ok: 303,
     form: (who) => ({
-      subject: 'project:startup-school',
+      subject: 'project:startup-consultation',
       fiscalYear: '2026',
       value: String(20 + everyone.indexOf(who)),
       asOf: '2026-06-01',
       source: `roles matrix ${who}`,
     }),
-    figure: { fiscalYear: 2026, code: 'startup-school', kind: 'projects' },
+    figure: { fiscalYear: 2026, code: 'startup-consultation', kind: 'projects' },
   },
   {
     route: 'POST /api/v1/plan/actuals',

@@ -13,7 +13,7 @@ const emailOf = (name: string) => `${name}@demo.tsunagu.example`;
 
 /** A valid manual actual, so that only the thing under test can make a request fail. */
 const actualForm = {
-  subject: 'project:startup-school',
+  subject: 'project:startup-consultation',
   fiscalYear: '2026',
   value: '21',
   asOf: '2026-06-01',
@@ -21,7 +21,7 @@ const actualForm = {
 };
 const actualJson = {
   subjectKind: 'project',
-  subjectCode: 'startup-school',
+  subjectCode: 'startup-consultation',
   fiscalYear: 2026,
   value: 21,
   asOf: '2026-06-01',
@@ -63,7 +63,7 @@ describe.each(testDatabaseKinds())('security (%s)', (kind) => {
   describe('forms are protected against cross-site requests', () => {
     it('refuses a form without a CSRF token with 403 and a Japanese message, and changes nothing', async () => {
       const before = await planData(t);
-      const figure = await apiProgress(admin, 2026, 'startup-school');
+      const figure = await apiProgress(admin, 2026, 'startup-consultation');
       const response = await admin.postForm('/plan/actuals?fy=2026', actualForm, false);
       expect(response.status).toBe(403);
       const body = await response.text();
@@ -71,7 +71,7 @@ describe.each(testDatabaseKinds())('security (%s)', (kind) => {
       expect(body).toContain('ページを読み込み直してから');
       expectNoStackTrace(body);
       expect(await planData(t)).toEqual(before);
-      expect(await apiProgress(admin, 2026, 'startup-school')).toEqual(figure);
+      expect(await apiProgress(admin, 2026, 'startup-consultation')).toEqual(figure);
     });
 
     it('refuses a form whose token differs from the cookie', async () => {

@@ -9,7 +9,11 @@ export interface TestInstance extends Tsunagu {
   stop(): Promise<void>;
 }
 
-/** A whole Tsunagu (migrations, plans, demo accounts and actuals) on a fresh database. */
+/**
+ * A whole Tsunagu (migrations, plans, demo accounts and actuals) on a fresh database. The demo's
+ * events are left out unless asked for (`seedDemoEvents: true`): they take seconds, and most tests
+ * want the events module to hold only what they create.
+ */
 export async function startTestTsunagu(
   kind: TestDatabaseKind,
   overrides: Partial<Config> = {},
@@ -17,7 +21,7 @@ export async function startTestTsunagu(
   const database = await createTestDatabase(kind);
   const config = loadConfig(
     {},
-    { dataDir: database.dataDir, databaseUrl: database.databaseUrl, ...overrides },
+    { dataDir: database.dataDir, databaseUrl: database.databaseUrl, seedDemoEvents: false, ...overrides },
   );
   const tsunagu = await startTsunagu(config);
   return {

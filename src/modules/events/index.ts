@@ -26,7 +26,8 @@ import { describeVendorAuditEntries } from './vendors/audit-words';
 import { vendorRoutes } from './vendors/routes';
 
 export { checkIn, listParticipants } from './attendance-service';
-export { createEvent, publishEvent } from './event-service';
+export { createCampaign, decideCourse, listCampaigns, proposeCourse } from './campaigns/service';
+export { createEvent, listEventsForStaff, publishEvent } from './event-service';
 export { listOwnRegistrations } from './my-registrations';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';

@@ -55,25 +55,25 @@ describe('the actuals CSV format', async () => {
     });
 
     it('reads UTF-8 without a BOM and with LF line ends', () => {
-      const file = `${header}\n実施事業,succession-seminar,,2025,31,2026-03-31,受付名簿,\n`;
+      const file = `${header}\n実施事業,succession-consultation,,2025,31,2026-03-31,受付名簿,\n`;
       expect(parse(file).rows[0]?.actual).toMatchObject({ subjectKind: 'project', value: 31 });
     });
 
     it('reads Shift_JIS, the way Excel writes "CSV (コンマ区切り)"', () => {
       const bytes = encodeShiftJis(
-        `${header}\r\n実施事業,marche,（仮称）あきる野マルシェ,2025,2,2026/3/31,商工観光課 集計,雨天中止①回\r\n`,
+        `${header}\r\n実施事業,industry-academia,産学連携の支援,2025,2,2026/3/31,商工観光課 集計,雨天中止①回\r\n`,
       );
       expect(() => new TextDecoder('utf-8', { fatal: true }).decode(bytes)).toThrow();
       expect(decodeCsvBytes(bytes)).toContain('実施事業');
       expect(parse(bytes).rows[0]?.actual).toMatchObject({
-        subjectCode: 'marche',
+        subjectCode: 'industry-academia',
         source: '商工観光課 集計',
         note: '雨天中止①回',
       });
     });
 
     it('keeps commas, quotes and line breaks inside quoted cells', () => {
-      const file = `${header}\r\n実施事業,machizemi,,2025,40,2026-03-31,"まちゼミ実行委員会報告書（第1回, 第2回）","""満員"" の講座あり\r\n次年度は増やす"\r\n`;
+      const file = `${header}\r\n実施事業,business-loans,,2025,40,2026-03-31,"まちゼミ実行委員会報告書（第1回, 第2回）","""満員"" の講座あり\r\n次年度は増やす"\r\n`;
       expect(parse(file).rows[0]?.actual).toMatchObject({
         source: 'まちゼミ実行委員会報告書（第1回, 第2回）',
         note: '"満員" の講座あり\r\n次年度は増やす',
@@ -125,16 +125,16 @@ describe('the actuals CSV format', async () => {
     it('numbers lines as Excel shows rows: header = 1, blank rows and multi-line cells count once', () => {
       const file = [
         header,
-        '実施事業,marche,,2025,2,2026-03-31,"集計表\r\n（2枚目）",',
+        '実施事業,industry-academia,,2025,2,2026-03-31,"集計表\r\n（2枚目）",',
         '',
         ',,,,,,,',
-        '実施事業,machizemi,,2025,abc,2026-03-31,報告書,',
+        '実施事業,business-loans,,2025,abc,2026-03-31,報告書,',
       ].join('\r\n');
       expect(problemsOf(() => parse(file)).map((p) => p.line)).toEqual([5]);
     });
 
     it('leaves out rows whose 実績値 is empty, so a half-filled template can be imported', () => {
-      const file = `${header}\r\n実施事業,marche,,2025,,2026-03-31,,\r\n実施事業,machizemi,,2025,40,2026-03-31,報告書,\r\n`;
+      const file = `${header}\r\n実施事業,industry-academia,,2025,,2026-03-31,,\r\n実施事業,business-loans,,2025,40,2026-03-31,報告書,\r\n`;
       const parsed = parse(file);
       expect(parsed.rows.map((r) => r.line)).toEqual([3]);
       expect(parsed.skippedLines).toEqual([2]);
@@ -145,8 +145,8 @@ describe('the actuals CSV format', async () => {
     it('refuses the whole file for one bad row among good ones, naming its line', () => {
       const file = [
         header,
-        '実施事業,marche,,2025,2,2026-03-31,集計,',
-        '実施事業,machizemi,,2025,-3,2026-03-31,報告書,',
+        '実施事業,industry-academia,,2025,2,2026-03-31,集計,',
+        '実施事業,business-loans,,2025,-3,2026-03-31,報告書,',
         '成果目標,employees,,2025,21600,2026-03-31,経済センサス,',
       ].join('\r\n');
       const problems = problemsOf(() => parse(file));
@@ -159,13 +159,13 @@ describe('the actuals CSV format', async () => {
     it('lists every bad row, and every problem of a row, in line order', () => {
       const file = [
         header,
-        '事業,marche,,2025,2,2026-03-31,集計,',
+        '事業,industry-academia,,2025,2,2026-03-31,集計,',
         '実施事業,no-such-project,,2025,2,2026-03-31,集計,',
         '実施事業,employees,,2025,2,2026-03-31,集計,',
-        '実施事業,marche,,2019,2,2026-03-31,集計,',
-        '実施事業,marche,,2025,2,2025-03-31,集計,',
-        '実施事業,marche,,2025,2,2030-03-31,集計,',
-        '実施事業,marche,,next,2,31/3/2026,,',
+        '実施事業,industry-academia,,2019,2,2026-03-31,集計,',
+        '実施事業,industry-academia,,2025,2,2025-03-31,集計,',
+        '実施事業,industry-academia,,2025,2,2030-03-31,集計,',
+        '実施事業,industry-academia,,next,2,31/3/2026,,',
       ].join('\r\n');
       const problems = problemsOf(() => parse(file));
       expect(problems.map((p) => p.line)).toEqual([2, 3, 4, 5, 6, 7, 8, 8, 8]);
@@ -198,8 +198,8 @@ describe('the actuals CSV format', async () => {
     it('refuses the same item, year and as-of date twice in one file', () => {
       const file = [
         header,
-        '実施事業,marche,,2025,2,2026-03-31,集計,',
-        '実施事業,marche,,令和7年度,3,2026/3/31,集計,',
+        '実施事業,industry-academia,,2025,2,2026-03-31,集計,',
+        '実施事業,industry-academia,,令和7年度,3,2026/3/31,集計,',
       ].join('\r\n');
       expect(problemsOf(() => parse(file))).toEqual([
         expect.objectContaining({ line: 3, ja: expect.stringContaining('2行目と同じ項目・年度・基準日') }),
@@ -208,7 +208,7 @@ describe('the actuals CSV format', async () => {
 
     it('refuses unknown, doubled and missing columns on line 1', () => {
       const problems = problemsOf(() =>
-        parse('区分,コード,年度,年度,金額,基準日\r\n実施事業,marche,2025,2025,2,2026-03-31\r\n'),
+        parse('区分,コード,年度,年度,金額,基準日\r\n実施事業,industry-academia,2025,2025,2,2026-03-31\r\n'),
       );
       expect(problems.every((p) => p.line === 1)).toBe(true);
       expect(problems.map((p) => p.ja)).toEqual([
@@ -220,7 +220,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('refuses a value in a column without a header', () => {
-      const file = `${header}\r\n実施事業,marche,,2025,2,2026-03-31,集計,,余分\r\n`;
+      const file = `${header}\r\n実施事業,industry-academia,,2025,2,2026-03-31,集計,,余分\r\n`;
       expect(problemsOf(() => parse(file))).toEqual([
         expect.objectContaining({ line: 2, ja: expect.stringContaining('見出しのない列') }),
       ]);
@@ -239,7 +239,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it(`refuses more than ${actualsCsvLimits.maxRows} rows, naming the first one too many`, () => {
-      const row = (i: number) => `実施事業,marche,,2025,${i},2026-03-31,集計,`;
+      const row = (i: number) => `実施事業,industry-academia,,2025,${i},2026-03-31,集計,`;
       const file = [header, ...Array.from({ length: actualsCsvLimits.maxRows + 1 }, (_, i) => row(i))].join(
         '\r\n',
       );
@@ -259,7 +259,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('refuses a quote that is never closed, at the row where it opens', () => {
-      const file = `${header}\r\n実施事業,marche,,2025,2,2026-03-31,集計,\r\n実施事業,machizemi,,2025,40,2026-03-31,"報告書,\r\n`;
+      const file = `${header}\r\n実施事業,industry-academia,,2025,2,2026-03-31,集計,\r\n実施事業,business-loans,,2025,40,2026-03-31,"報告書,\r\n`;
       expect(problemsOf(() => parse(file))).toEqual([
         expect.objectContaining({ line: 3, ja: expect.stringContaining('CSVとして読み取れません') }),
       ]);

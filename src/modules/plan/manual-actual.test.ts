@@ -8,11 +8,11 @@ describe('a manual actual', async () => {
   const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
   const valid = {
     subjectKind: 'project' as const,
-    subjectCode: 'startup-school',
+    subjectCode: 'startup-consultation',
     fiscalYear: 2025,
     value: '21',
     asOf: '2026-03-31',
-    source: '創業塾 出席簿',
+    source: 'Bi@Sta 相談記録',
   };
   const problemsOf = (input: object) => {
     try {
@@ -45,5 +45,13 @@ describe('a manual actual', async () => {
     expect(() =>
       validateManualActual(plan, { ...valid, fiscalYear: 2026, asOf: '2026-11-26' }, '2026-11-25'),
     ).toThrow(/as-of/);
+  });
+
+  it('refuses a figure for a project the events module measures (decision 015)', () => {
+    for (const subjectCode of ['startup-school', 'marche', 'machizemi']) {
+      expect(() => validateManualActual(plan, { ...valid, subjectCode }, '2026-11-25')).toThrow(
+        /actual_is_measured/,
+      );
+    }
   });
 });

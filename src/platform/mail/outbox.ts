@@ -62,8 +62,16 @@ export function defineMailTemplate<P>(template: MailTemplate<P>) {
   };
 }
 
+/**
+ * An address of the reserved top-level domain .invalid (RFC 2606, 6761) can never be delivered: the
+ * demo's fictional participants have one, so that seeding them sends nobody anything.
+ */
+export function isUndeliverable(address: string): boolean {
+  return /\.invalid\.?$/i.test(address.trim());
+}
+
 async function enqueueMail<P>(q: Queryable, template: string, mail: OutgoingMail<P>): Promise<boolean> {
-  if (!mail.to) return false;
+  if (!mail.to || isUndeliverable(mail.to)) return false;
   const rows = await q
     .insert(mailOutbox)
     .values({

@@ -24,7 +24,15 @@ export async function startTsunaguServer(): Promise<RunningTsunagu> {
   const mailDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-mail-'));
   const config = loadConfig(
     {},
-    { dataDir: 'memory://', host: '127.0.0.1', port: 0, mailDir, mailDispatchSeconds: 1 },
+    // without the demo's events (seconds of work): journeys see the events they create
+    {
+      dataDir: 'memory://',
+      host: '127.0.0.1',
+      port: 0,
+      mailDir,
+      mailDispatchSeconds: 1,
+      seedDemoEvents: false,
+    },
   );
   const tsunagu = await startTsunagu(config);
   try {

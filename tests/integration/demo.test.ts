@@ -1,0 +1,172 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoEvents } from '../../src/demo/events';
+import { demoRatio } from '../../src/demo/seed';
+import { listEventsForStaff } from '../../src/modules/events';
+import { testDatabaseKinds } from '../support/databases';
+import { TestClient, type TestInstance } from '../support/harness';
+import { actorOf, apiProgress, dashboardRow, startInstance } from './helpers';
+
+/**
+ * The demo of `npm start` (decision 015): its fictional events are written through the events
+ * module, the dashboard's event-bound projects take their actuals from them, and seeding again
+ * doubles nothing.
+ */
+
+const eventProjects = [
+  'succession-seminar',
+  'startup-school',
+  'management-seminar',
+  'digital-seminar',
+  'founders-meetup',
+  'business-networking',
+  'marche',
+  'machizemi',
+];
+
+/** What the demo has written, table by table, to compare before and after a second seeding. */
+async function demoCounts(t: TestInstance) {
+  const tables = [
+    'events',
+    'event_sessions',
+    'event_registrations',
+    'event_attendance',
+    'event_campaigns',
+    'campaign_courses',
+    'audit_log',
+    'mail_outbox',
+  ];
+  const counts: Record<string, number> = {};
+  for (const table of tables) {
+    const [row] = await t.database.query<{ n: number }>(`select count(*)::int as n from ${table}`);
+    counts[table] = Number(row?.n ?? 0);
+  }
+  return counts;
+}
+
+describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
+  let t: TestInstance;
+  let admin: TestClient;
+  let created = 0;
+
+  beforeAll(async () => {
+    t = await startInstance(kind, { seedDemoEvents: true });
+    created = await t.demoEvents;
+    admin = await new TestClient(t.app).logInAs('admin');
+  }, 300_000);
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('writes events for every project measured by events, and sends no mail to its fictional people', async () => {
+    expect(created).toBeGreaterThan(100);
+    const counts = await demoCounts(t);
+    expect(counts.event_registrations).toBeGreaterThan(500);
+    expect(counts.event_attendance).toBeGreaterThan(500);
+    expect(counts.mail_outbox).toBe(0);
+  });
+
+  it('shows on the dashboard actuals measured from attendance, at a plausible share of each target', async () => {
+    for (const fiscalYear of [2023, 2024, 2025]) {
+      for (const code of eventProjects) {
+        const row = await apiProgress(admin, fiscalYear, code);
+        expect(row.actual, `${code} ${fiscalYear}`).not.toBeNull();
+        expect(row.achievementPercent, `${code} ${fiscalYear}`).toBeGreaterThanOrEqual(50);
+        expect(row.achievementPercent, `${code} ${fiscalYear}`).toBeLessThanOrEqual(150);
+      }
+    }
+    // people at events: exactly the target × the demo's ratio, as the manual demo figures are
+    const seminar = await apiProgress(admin, 2025, 'succession-seminar');
+    expect(seminar.actual).toBe(Math.round(45 * demoRatio('succession-seminar', 2025)));
+    expect(await dashboardRow(admin, 2025, 'succession-seminar')).toMatchObject({
+      target: '45人',
+      actual: `${seminar.actual}人`,
+    });
+    // this year so far: held events count, the ones to come do not yet
+    for (const code of eventProjects) {
+      expect((await apiProgress(admin, 2026, code)).actual, code).not.toBeNull();
+    }
+  });
+
+  it('drills down from the actual to the events behind it and their attendance', async () => {
+    const row = await apiProgress(admin, 2025, 'startup-school');
+    expect(row.records).toHaveLength(1);
+    const [course] = row.records as { label: string; value: number; href?: string; detail?: string }[];
+    expect(course?.label).toBe('創業塾（全5回）（令和7年度）');
+    expect(course?.value).toBe(row.actual);
+    expect(course?.detail).toMatch(
+      /申込 \d+人・出席 \d+人（1回目 \d+人、2回目 \d+人、3回目 \d+人、4回目 \d+人、5回目 \d+人）/,
+    );
+    const page = await (await admin.get('/plan/projects/startup-school?fy=2025')).text();
+    expect(page).toContain('創業塾（全5回）（令和7年度）');
+    expect(page).toContain(`href="${course?.href}"`);
+    const event = await admin.get(course?.href as string);
+    expect(event.status).toBe(200);
+    expect(await event.text()).toContain('財務：資金計画と創業融資');
+  });
+
+  it('holds a 創業塾 of five lectures, upcoming events to register for, and a まちゼミ with approved courses', async () => {
+    const events = await listEventsForStaff(t.database.db, await actorOf(t, 'admin'));
+    const school = events.find((e) => e.title === '創業塾（全5回）（令和7年度）');
+    expect(school?.sessions.map((s) => s.topic)).toEqual([
+      'management',
+      'finance',
+      'human-resources',
+      'sales-channels',
+      'management',
+    ]);
+    const upcoming = events.filter((e) => e.status === 'published' && e.startsAt > new Date());
+    expect(upcoming.length).toBeGreaterThan(5);
+    // the next 創業者交流会 is full and has a waiting list
+    expect(upcoming.find((e) => e.category === 'founders-meetup')).toMatchObject({ waiting: 2 });
+    const list = await (await new TestClient(t.app).get('/events')).text();
+    expect(list).toContain('あきる野マルシェ');
+    const campaigns = await (await new TestClient(t.app).get('/events/campaigns')).text();
+    expect(campaigns).toContain('あきる野まちゼミ（令和8年度）');
+    expect((await apiProgress(admin, 2025, 'machizemi')).records.length).toBeGreaterThan(20);
+  });
+
+  it('doubles nothing when seeded again, as at every start on the same data', async () => {
+    const before = await demoCounts(t);
+    expect(await seedDemoEvents(t.database.db, t.plans.defaultPlan)).toBe(0);
+    expect(await demoCounts(t)).toEqual(before);
+  });
+});
+
+describe('the demo seeding, stopped and started again (pglite)', () => {
+  let t: TestInstance;
+  beforeAll(async () => {
+    t = await startInstance('pglite');
+  });
+  afterAll(async () => {
+    await t?.stop();
+  });
+
+  it('adds only what is missing after a start stopped half-way', async () => {
+    const stopAfter = (n: number) => {
+      let asked = 0;
+      return () => asked++ >= n;
+    };
+    const first = await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(2) });
+    expect(first).toBeGreaterThan(0);
+    const titles = async () =>
+      // a まちゼミ shop holds the same course on several days: the others are named once
+      (await listEventsForStaff(t.database.db, await actorOf(t, 'admin')))
+        .filter((e) => e.category !== 'machizemi')
+        .map((e) => e.title)
+        .sort();
+    const afterFirst = await titles();
+    await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(2) });
+    const afterSecond = await titles();
+    expect(afterSecond.length).toBeGreaterThan(afterFirst.length);
+    expect(new Set(afterSecond).size).toBe(afterSecond.length);
+  });
+
+  it('seeds nothing into a database without the demo accounts', async () => {
+    const bare = await startInstance('pglite', { seedDemo: false });
+    try {
+      expect(await seedDemoEvents(bare.database.db, bare.plans.defaultPlan)).toBe(0);
+    } finally {
+      await bare.stop();
+    }
+  });
+});
