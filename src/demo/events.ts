@@ -1,11 +1,15 @@
 import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import {
+  type CampaignRow,
+  type CourseRow,
   checkIn,
   createCampaign,
   createEvent,
   decideCourse,
+  type EventWithCounts,
   listCampaigns,
+  listCoursesForStaff,
   listEventsForStaff,
   proposeCourse,
   publishEvent,
@@ -324,20 +328,33 @@ function categoryOf(project: Project): string | undefined {
 }
 
 /** One step of the seeding, in a transaction of its own: an event with its people, or a campaign. */
+/** What a step finds of itself when seeding again: its event or campaign, if written before. */
+type Found = { event?: EventWithCounts; campaign?: CampaignRow; courses?: CourseRow[] };
+
+/**
+ * One step of the seeding: an event with its registrations and check-ins, or a campaign with its
+ * courses, known by its title. `complete` says whether what a former seeding left of it is whole.
+ */
 interface Unit {
   kind: 'event' | 'campaign';
-  /** the title it is known by: a step whose title exists was done before */
   title: string;
   fiscalYear: number;
-  run(q: Db): Promise<number>;
+  complete(found: Found): boolean;
+  /** writes what is missing; `step` is called before each write and stops the seeding when asked */
+  run(db: Db, found: Found, step: () => Promise<void>): Promise<void>;
 }
+
+class Stopped extends Error {}
 
 /**
  * Seeds the demo's events into a database that holds the demo accounts; a real municipality's has
- * none, and nothing is done. Each event (with its registrations and check-ins) or campaign (with its
- * courses) is written in one transaction and known by its title, so seeding again, or after a stop
- * half-way, adds only what is missing. This year's come first: they are what the dashboard opens on.
- * Returns the number of events created.
+ * none, and nothing is done. Each write is one call of the events module in its own short
+ * transaction, so that people using the demo meanwhile wait for none of them. A step is known by
+ * its title: seeding again (every start) lists the demo's events and campaigns with their counts
+ * and passes over the complete ones; an incomplete one (a start stopped half-way) is written again
+ * by the same idempotent calls (the same idempotency keys, check-in twice is harmless), so nothing
+ * is doubled. This year's come first: they are what the dashboard opens on. Returns the number of
+ * events created (a まちゼミ's approved courses are events too).
  */
 export async function seedDemoEvents(
   db: Db,
@@ -350,23 +367,37 @@ export async function seedDemoEvents(
     listEventsForStaff(db, actors.admin),
     listCampaigns(db, plan.municipalityCode),
   ]);
-  const done = {
-    event: new Set(events.filter((e) => e.description.includes(marker)).map((e) => e.title)),
-    campaign: new Set(campaigns.filter((c) => c.description.includes(marker)).map((c) => c.title)),
+  const ours = <T extends { description: string; title: string }>(rows: T[]) =>
+    new Map(rows.filter((r) => r.description.includes(marker)).map((r) => [r.title, r]));
+  const found = { event: ours(events), campaign: ours(campaigns) };
+  const seeder = new DemoEventSeeder(plan, actors, options.now ?? new Date());
+  const units = seeder.units().sort((a, b) => b.fiscalYear - a.fiscalYear);
+  // between two writes, whatever else waits (a person's page) goes first
+  const step = async () => {
+    await new Promise((resolve) => setImmediate(resolve));
+    if (options.stopped?.()) throw new Stopped();
   };
-  const units = new DemoEventSeeder(plan, actors, options.now ?? new Date())
-    .units()
-    .filter((u) => !done[u.kind].has(u.title))
-    .sort((a, b) => b.fiscalYear - a.fiscalYear);
-  let created = 0;
-  for (const unit of units) {
-    if (options.stopped?.()) break;
-    created += await db.transaction((tx) => unit.run(tx as unknown as Db));
+  try {
+    for (const unit of units) {
+      await step();
+      const mine: Found =
+        unit.kind === 'event'
+          ? { event: found.event.get(unit.title) }
+          : { campaign: found.campaign.get(unit.title) };
+      if (mine.campaign)
+        mine.courses = (await listCoursesForStaff(db, actors.admin, mine.campaign.id)).courses;
+      if ((mine.event || mine.campaign) && unit.complete(mine)) continue;
+      await unit.run(db, mine, step);
+    }
+  } catch (error) {
+    if (!(error instanceof Stopped)) throw error;
   }
-  return created;
+  return seeder.created;
 }
 
 class DemoEventSeeder {
+  /** events written by this seeding */
+  created = 0;
   private readonly today: string;
   private readonly currentYear: number;
   private readonly choices: {
@@ -435,29 +466,27 @@ class DemoEventSeeder {
         const people = Math.round(share / count) + (i === 0 ? share - Math.round(share / count) * count : 0);
         const input = this.eventInput(template, category, dates, i, fiscalYear);
         if ((dates[0] as string) < this.today) {
+          // nobody registers for a marché; its visitors are not counted
+          const registrations = template.registers ? people + Math.round(people / 8) : 0;
+          const attended = template.registers ? people : 0;
           units.push({
             kind: 'event',
             title: input.title,
             fiscalYear,
-            run: (q) => this.heldEvent(q, template, organiser, input, people),
+            complete: ({ event }) => event?.confirmed === registrations && event.attended === attended,
+            run: (db, found, step) =>
+              this.heldEvent(db, found, step, template, organiser, input, registrations, attended),
           });
         } else {
           // today's event would be neither held nor open: a week later
           if (dates[0] === this.today) dates = dates.map((d) => plusDays(d, 7));
-          const index = upcoming++;
-          units.push({
-            kind: 'event',
-            title: input.title,
-            fiscalYear,
-            run: (q) =>
-              this.openEvent(
-                q,
-                template,
-                organiser,
-                this.eventInput(template, category, dates, i, fiscalYear),
-                index,
-              ),
-          });
+          const open = this.openEvent(
+            template,
+            organiser,
+            this.eventInput(template, category, dates, i, fiscalYear),
+            upcoming++,
+          );
+          units.push({ kind: 'event', title: input.title, fiscalYear, ...open });
         }
       }
     }
@@ -471,7 +500,7 @@ class DemoEventSeeder {
         kind: 'event',
         title: input.title,
         fiscalYear,
-        run: (q) => this.openEvent(q, template, organiser, input, 0),
+        ...this.openEvent(template, organiser, input, 0),
       });
     }
     return units;
@@ -515,26 +544,25 @@ class DemoEventSeeder {
   /** An event of the past: created and published weeks before, registered for, and attended. */
   private async heldEvent(
     db: Db,
+    found: Found,
+    step: () => Promise<void>,
     template: Template,
     organiser: Actor,
     input: ReturnType<DemoEventSeeder['eventInput']>,
+    registrations: number,
     attendees: number,
-  ): Promise<number> {
+  ): Promise<void> {
     const first = input.sessions[0]?.date as string;
     const opened = atJapan(plusDays(first, -45), '09:00');
-    // nobody registers for a marché; its visitors are not counted
-    const registrations = template.registers ? attendees + Math.round(attendees / 8) : 0;
-    const event = await createEvent(
-      db,
-      organiser,
-      { ...input, capacity: Math.max(template.capacity, registrations) },
-      { ...this.choices, now: opened },
-    );
+    await step();
+    const event = found.event ?? (await this.create(db, organiser, input, registrations, opened));
+    await step();
     await publishEvent(db, organiser, event.id);
     const offset =
       (first.charCodeAt(3) * 37 + Number(first.slice(5, 7)) * 11 + input.category.length * 5) % 200;
     const registered = [];
     for (let k = 0; k < registrations; k++) {
+      await step();
       const at = new Date(opened.getTime() + (1 + ((k * 7) % 40)) * day);
       const { registration } = await registerForEvent(db, event.id, person(offset + k, input.title), {
         now: at,
@@ -547,6 +575,7 @@ class DemoEventSeeder {
       for (const [s, startsAt] of sessions.entries()) {
         // in a course, now and then someone misses a lecture, never the first
         if (sessions.length > 1 && s > 0 && (k + 3 * s) % 7 === 0) continue;
+        await step();
         // the lecture of the day is the one checked in
         await checkIn(
           db,
@@ -557,31 +586,53 @@ class DemoEventSeeder {
         );
       }
     }
-    return 1;
+  }
+
+  /** Creates an event as its organiser would have, on the day it was opened; counted as written. */
+  private async create(
+    db: Db,
+    organiser: Actor,
+    input: ReturnType<DemoEventSeeder['eventInput']>,
+    registrations: number,
+    opened: Date,
+  ) {
+    const capacity = Math.max(input.capacity, registrations);
+    const event = await createEvent(db, organiser, { ...input, capacity }, { ...this.choices, now: opened });
+    this.created++;
+    return event;
   }
 
   /** An event to come: open for registration, part full; the first 創業者交流会 to come is full. */
-  private async openEvent(
-    db: Db,
+  private openEvent(
     template: Template,
     organiser: Actor,
     input: ReturnType<DemoEventSeeder['eventInput']>,
     upcomingIndex: number,
-  ): Promise<number> {
-    const event = await createEvent(db, organiser, input, { ...this.choices, now: this.now });
-    await publishEvent(db, organiser, event.id);
-    if (!template.registers) return 1;
-    const full = input.category === 'founders-meetup' && upcomingIndex === 0;
-    const count = full
-      ? template.capacity + 2
-      : Math.round(template.capacity * (0.25 + (demoRatio(input.title, 0) - 0.62) / 2));
+  ): Pick<Unit, 'complete' | 'run'> {
+    const full = template.registers && input.category === 'founders-meetup' && upcomingIndex === 0;
+    const count = !template.registers
+      ? 0
+      : full
+        ? template.capacity + 2
+        : Math.round(template.capacity * (0.25 + (demoRatio(input.title, 0) - 0.62) / 2));
     const offset = (input.title.length * 41 + upcomingIndex * 13) % 200;
-    for (let k = 0; k < count; k++) {
-      await registerForEvent(db, event.id, person(offset + k, input.title), {
-        now: new Date(this.now.getTime() - (count - k) * 60_000),
-      });
-    }
-    return 1;
+    return {
+      // once it has begun, nobody registers any more: what there is, is complete
+      complete: ({ event }) =>
+        event !== undefined && (event.startsAt <= this.now || event.confirmed + event.waiting === count),
+      run: async (db, found, step) => {
+        await step();
+        const event = found.event ?? (await this.create(db, organiser, input, 0, this.now));
+        await step();
+        await publishEvent(db, organiser, event.id);
+        for (let k = 0; k < count; k++) {
+          await step();
+          await registerForEvent(db, event.id, person(offset + k, input.title), {
+            now: new Date(this.now.getTime() - (count - k) * 60_000),
+          });
+        }
+      },
+    };
   }
 
   /** まちゼミ: a campaign a year, its shops' courses proposed, approved and published as events. */
@@ -590,49 +641,62 @@ class DemoEventSeeder {
     if (!organiser) return [];
     return this.years().map((fiscalYear) => {
       const title = `第${fiscalYear - 2011}回 あきる野まちゼミ（${warekiFiscalYear(fiscalYear)}）`;
+      const courses = Math.round(
+        (project.targets.get(fiscalYear) ?? 0) * demoRatio(project.code, fiscalYear),
+      );
+      // two proposals of this year wait for the staff's decision, on days still to come
+      const pending = fiscalYear === this.currentYear ? 2 : 0;
       return {
         kind: 'campaign' as const,
         title,
         fiscalYear,
-        run: (db: Db) => this.campaign(db, organiser, project, category, fiscalYear, title),
+        complete: (found: Found) =>
+          found.courses?.filter((c) => c.status === 'approved').length === courses &&
+          found.courses.length === courses + pending,
+        run: (db: Db, found: Found, step: () => Promise<void>) =>
+          this.campaign(db, found, step, organiser, category, fiscalYear, title, courses, pending),
       };
     });
   }
 
   private async campaign(
     db: Db,
+    found: Found,
+    step: () => Promise<void>,
     organiser: Actor,
-    project: Project,
     category: string,
     fiscalYear: number,
     title: string,
-  ): Promise<number> {
-    const courses = Math.round((project.targets.get(fiscalYear) ?? 0) * demoRatio(project.code, fiscalYear));
+    courses: number,
+    pending: number,
+  ): Promise<void> {
     // past years: October to November; this year: around today, some held and some to come
     const current = fiscalYear === this.currentYear;
     const startsOn = current ? plusDays(this.today, -20) : `${fiscalYear}-10-01`;
     const endsOn = current ? plusDays(this.today, 24) : `${fiscalYear}-11-30`;
     const created = atJapan(plusDays(startsOn, -60), '09:00');
-    const campaign = await createCampaign(
-      db,
-      organiser,
-      {
-        category,
-        title,
-        description: `お店の方が講師になり、プロならではの知識やコツを少人数で教える講座です。\n\n${marker}`,
-        organiser: 'shotenkai',
-        startsOn,
-        endsOn,
-        proposalsCloseOn: plusDays(startsOn, -21),
-      },
-      { ...this.choices, now: created },
-    );
+    await step();
+    const campaign =
+      found.campaign ??
+      (await createCampaign(
+        db,
+        organiser,
+        {
+          category,
+          title,
+          description: `お店の方が講師になり、プロならではの知識やコツを少人数で教える講座です。\n\n${marker}`,
+          organiser: 'shotenkai',
+          startsOn,
+          endsOn,
+          proposalsCloseOn: plusDays(startsOn, -21),
+        },
+        { ...this.choices, now: created },
+      ));
     const span = (Date.parse(endsOn) - Date.parse(startsOn)) / day;
-    // two proposals of this year wait for the staff's decision, on days still to come
-    const pending = current ? 2 : 0;
     for (let i = 0; i < courses + pending; i++) {
       const offsetDays = i < courses ? Math.floor((i * span) / Math.max(1, courses)) : span - (i - courses);
       const shop = i % shops.length;
+      await step();
       const { course } = await proposeCourse(
         db,
         this.actors.business,
@@ -654,14 +718,16 @@ class DemoEventSeeder {
         { now: new Date(created.getTime() + (3 + (i % 30)) * day) },
       );
       if (i >= courses) continue;
-      await decideCourse(
+      await step();
+      const { changed } = await decideCourse(
         db,
         organiser,
         { campaignId: campaign.id, courseId: course.id },
         { decision: 'approve' },
         { ...this.choices, now: atJapan(plusDays(startsOn, -14), '10:00') },
       );
+      // an approved course is published as an event
+      if (changed) this.created++;
     }
-    return courses;
   }
 }

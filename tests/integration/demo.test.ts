@@ -141,24 +141,34 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
     await t?.stop();
   });
 
-  it('adds only what is missing after a start stopped half-way', async () => {
-    const stopAfter = (n: number) => {
+  it('completes after a start stopped half-way what it had begun, and doubles nothing', async () => {
+    const stopAfter = (steps: number) => {
       let asked = 0;
-      return () => asked++ >= n;
+      return () => asked++ >= steps;
     };
-    const first = await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(2) });
-    expect(first).toBeGreaterThan(0);
-    const titles = async () =>
-      // a まちゼミ shop holds the same course on several days: the others are named once
-      (await listEventsForStaff(t.database.db, await actorOf(t, 'admin')))
-        .filter((e) => e.category !== 'machizemi')
-        .map((e) => e.title)
-        .sort();
-    const afterFirst = await titles();
-    await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(2) });
-    const afterSecond = await titles();
-    expect(afterSecond.length).toBeGreaterThan(afterFirst.length);
-    expect(new Set(afterSecond).size).toBe(afterSecond.length);
+    const demoEvents = async () =>
+      (await listEventsForStaff(t.database.db, await actorOf(t, 'admin'))).filter((e) =>
+        e.description.includes('架空のサンプルデータ'),
+      );
+    // stopped after the first event and a few of its registrations
+    expect(await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(10) })).toBe(1);
+    const [begun] = await demoEvents();
+    expect(begun).toMatchObject({ confirmed: 7, attended: 0 });
+
+    await seedDemoEvents(t.database.db, t.plans.defaultPlan, { stopped: stopAfter(400) });
+    const after = await demoEvents();
+    expect(after.length).toBeGreaterThan(1);
+    const same = after.find((e) => e.id === begun?.id);
+    expect(same?.confirmed).toBeGreaterThan(7);
+    expect(same?.attended).toBeGreaterThan(0);
+    // one event per title, one registration per person and event
+    const titles = after.filter((e) => e.category !== 'machizemi').map((e) => e.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    const [doubled] = await t.database.query<{ n: number }>(
+      `select count(*)::int as n from (select event_id, email from event_registrations
+         group by event_id, email having count(*) > 1) d`,
+    );
+    expect(Number(doubled?.n)).toBe(0);
   });
 
   it('seeds nothing into a database without the demo accounts', async () => {

@@ -26,8 +26,16 @@ import { describeVendorAuditEntries } from './vendors/audit-words';
 import { vendorRoutes } from './vendors/routes';
 
 export { checkIn, listParticipants } from './attendance-service';
-export { createCampaign, decideCourse, listCampaigns, proposeCourse } from './campaigns/service';
-export { createEvent, listEventsForStaff, publishEvent } from './event-service';
+export {
+  type CampaignRow,
+  type CourseRow,
+  createCampaign,
+  decideCourse,
+  listCampaigns,
+  listCoursesForStaff,
+  proposeCourse,
+} from './campaigns/service';
+export { createEvent, type EventWithCounts, listEventsForStaff, publishEvent } from './event-service';
 export { listOwnRegistrations } from './my-registrations';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';

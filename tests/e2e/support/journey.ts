@@ -27,8 +27,9 @@ export interface Journeys {
   close(): Promise<void>;
 }
 
-export async function openJourneys(): Promise<Journeys> {
-  const server = await startTsunaguServer();
+/** `demoEvents`: with the demo's fictional events, as `npm start` shows them (decision 015). */
+export async function openJourneys(options: { demoEvents?: boolean } = {}): Promise<Journeys> {
+  const server = await startTsunaguServer(options);
   let browser: Browser;
   try {
     browser = await launchChromium();

@@ -20,18 +20,18 @@ export interface RunningTsunagu extends Tsunagu {
  * purpose, so that a DATABASE_URL in the shell cannot point the journeys at a real database. Its
  * background jobs run, sending mail every second into a folder of its own.
  */
-export async function startTsunaguServer(): Promise<RunningTsunagu> {
+export async function startTsunaguServer(options: { demoEvents?: boolean } = {}): Promise<RunningTsunagu> {
   const mailDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-mail-'));
   const config = loadConfig(
     {},
-    // without the demo's events (seconds of work): journeys see the events they create
+    // without the demo's events (seconds of work) unless asked: journeys see the events they create
     {
       dataDir: 'memory://',
       host: '127.0.0.1',
       port: 0,
       mailDir,
       mailDispatchSeconds: 1,
-      seedDemoEvents: false,
+      seedDemoEvents: options.demoEvents === true,
     },
   );
   const tsunagu = await startTsunagu(config);
@@ -45,6 +45,8 @@ export async function startTsunaguServer(): Promise<RunningTsunagu> {
       },
     );
     tsunagu.jobs.start();
+    // a journey through the demo's events starts once they are all written
+    await tsunagu.demoEvents;
     return {
       ...tsunagu,
       url: `http://127.0.0.1:${port}`,
