@@ -327,7 +327,6 @@ function categoryOf(project: Project): string | undefined {
   return project.metric.key.startsWith('events.') && typeof category === 'string' ? category : undefined;
 }
 
-/** One step of the seeding, in a transaction of its own: an event with its people, or a campaign. */
 /** What a step finds of itself when seeding again: its event or campaign, if written before. */
 type Found = { event?: EventWithCounts; campaign?: CampaignRow; courses?: CourseRow[] };
 
@@ -475,7 +474,7 @@ class DemoEventSeeder {
             fiscalYear,
             complete: ({ event }) => event?.confirmed === registrations && event.attended === attended,
             run: (db, found, step) =>
-              this.heldEvent(db, found, step, template, organiser, input, registrations, attended),
+              this.heldEvent(db, found, step, organiser, input, registrations, attended),
           });
         } else {
           // today's event would be neither held nor open: a week later
@@ -546,7 +545,6 @@ class DemoEventSeeder {
     db: Db,
     found: Found,
     step: () => Promise<void>,
-    template: Template,
     organiser: Actor,
     input: ReturnType<DemoEventSeeder['eventInput']>,
     registrations: number,
