@@ -491,6 +491,14 @@ describe.each(testDatabaseKinds())('events (%s)', (kind) => {
       ).text();
       expect(page).toContain('計画の実績への反映');
       expect(page).toContain('この種類のイベントは、計画のどの事業の実績にも数えられません。');
+      // Akiruno's 事業承継セミナー counts its people present for the project of that name
+      const bound = await createEvent(t.database.db, staff, seminar(), choices);
+      const boundPage = await (
+        await (await new TestClient(t.app).logInAs('bista')).get(`/events/manage/${bound.id}`)
+      ).text();
+      expect(boundPage).toContain(
+        '<li data-project="succession-seminar">受付した人数（出席者）が<a href="/plan/projects/succession-seminar">「事業承継セミナー」</a>の参加者数に数えられます。</li>',
+      );
     });
   });
 });
