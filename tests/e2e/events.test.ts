@@ -1,21 +1,8 @@
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accessibilityViolations } from './support/accessibility';
-import { type Journeys, openJourneys, submit, textOf } from './support/journey';
-
-const phone: BrowserContextOptions = {
-  viewport: { width: 360, height: 740 },
-  deviceScaleFactor: 2,
-  isMobile: true,
-  hasTouch: true,
-};
-
-/** A date some days from today, in Japan, as the date input takes it. */
-function daysFromNow(days: number): string {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(
-    new Date(Date.now() + days * 86_400_000),
-  );
-}
+import { fiscalYearOf } from '../../src/platform/fiscal-year';
+import { type Journeys, numberIn, openJourneys, submit, textOf } from './support/journey';
+import { daysFromNow, expectAccessible, noBrowserChecks, phone } from './support/phone';
 
 /**
  * Support staff put a seminar online; a resident finds it, registers as a guest and sees the
@@ -39,23 +26,6 @@ describe('events: find, register, check in', () => {
   afterAll(async () => {
     await journeys?.close();
   });
-
-  /** Turns off the browser's own checks of a form, so that the server's answer to wrong input is seen. */
-  async function noBrowserChecks(page: Page, selector: string) {
-    await page.evaluate(`document.querySelector(${JSON.stringify(selector)}).setAttribute('novalidate', '')`);
-  }
-
-  /** No violations, and nothing reaches past the right edge of a phone outside a table's own box. */
-  async function expectAccessible(page: Page, label: string) {
-    expect(await accessibilityViolations(page), `axe violations on ${label}`).toEqual([]);
-    const width = page.viewportSize()?.width ?? 0;
-    if (width === 360) {
-      const overflowing = await page.evaluate<string[]>(`[...document.querySelectorAll('body *')]
-        .filter((e) => e.getBoundingClientRect().right > ${width} + 0.5 && !e.closest('.table-wrap'))
-        .map((e) => e.tagName.toLowerCase() + (e.className ? '.' + String(e.className) : ''))`);
-      expect(overflowing, `elements wider than the phone on ${label}`).toEqual([]);
-    }
-  }
 
   it('shows an empty list before anything is published', async () => {
     await resident.goto('/events');
@@ -157,7 +127,16 @@ describe('events: find, register, check in', () => {
     await expectAccessible(other, 'a cancelled registration');
   });
 
+  /** The 事業承継セミナー row's actual on the dashboard, for the fiscal year of the seminar. */
+  async function seminarActual(): Promise<number | null> {
+    await staff.goto(`/?fy=${fiscalYearOf(new Date(`${daysFromNow(20)}T14:00:00+09:00`))}`);
+    return numberIn(
+      await textOf(staff.locator('tr[data-project="succession-seminar"] [data-field="actual"]')),
+    );
+  }
+
   it('at the door, staff find the resident by name on a phone and check them in', async () => {
+    const before = await seminarActual();
     await staffPhone.goto(manageUrl);
     await expectAccessible(staffPhone, 'the participant list on a phone');
     await staffPhone.locator('#participant-q').fill('タナカ');
@@ -171,6 +150,8 @@ describe('events: find, register, check in', () => {
       'yes',
     );
     await expectAccessible(staffPhone, 'the participant list after check-in');
+    // the person checked in is one more 参加者 of the plan's 事業承継セミナー, with no retyping
+    expect(await seminarActual()).toBe((before ?? 0) + 1);
 
     await staff.goto('/events/manage');
     const row = staff.locator('tr[data-event]').first();
