@@ -5,6 +5,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { Config } from './config';
 import type { Database } from './db/connection';
 import { accountsModule } from './modules/accounts';
+import { businessesModule } from './modules/businesses';
 import { consultationsModule } from './modules/consultations';
 import { eventsModule } from './modules/events';
 import { planModule } from './modules/plan';
@@ -80,6 +81,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', accountsModule({ ...deps, api }));
   app.route('/', eventsModule({ ...deps, api }));
   app.route('/', consultationsModule({ ...deps, api }));
+  app.route('/', businessesModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

@@ -1,5 +1,6 @@
 import { count } from 'drizzle-orm';
 import type { Db } from '../db/connection';
+import { seedDemoBusinesses } from '../modules/businesses/demo';
 import { kpiTargetValue, type ManualActualInput, type Plan, seedManualActuals } from '../modules/plan';
 import { createAccount } from '../platform/auth/accounts';
 import type { Role } from '../platform/auth/roles';
@@ -109,6 +110,7 @@ export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccou
     ),
     seedManualActuals(db, plan, seeder, demoActuals(plan)),
   ]);
+  await seedDemoBusinesses(db, plan, seeder);
   return demoAccountsList;
 }
 

@@ -4,6 +4,7 @@ import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
+import { businessRouteRules, prepareBusinessRoutes } from './businesses-routes';
 import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
@@ -528,6 +529,7 @@ matrix.push(...campaignRouteRules);
 matrix.push(...mailRouteRules);
 matrix.push(...consultationRouteRules);
 matrix.push(...vendorRouteRules);
+matrix.push(...businessRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -600,6 +602,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareMailRoutes(t, event.id);
     await prepareConsultationRoutes(t);
     await prepareVendorRoutes(t);
+    await prepareBusinessRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

@@ -95,6 +95,18 @@ export const PlanFileSchema = z
     areas: z
       .array(z.strictObject({ code, name: z.string().min(1), nameEn: z.string().min(1).optional() }))
       .default([]),
+    /**
+     * The municipality's extent on the map (a box of latitude and longitude in degrees): a business's
+     * map position must fall inside it. None: any position in Japan.
+     */
+    bounds: z
+      .strictObject({
+        south: z.number().min(20).max(46),
+        west: z.number().min(122).max(154),
+        north: z.number().min(20).max(46),
+        east: z.number().min(122).max(154),
+      })
+      .optional(),
   })
   .superRefine((plan, ctx) => {
     if (plan.period.to < plan.period.from) {
