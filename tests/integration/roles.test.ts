@@ -5,6 +5,7 @@ import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { businessRouteRules, prepareBusinessRoutes } from './businesses-routes';
+import { listingRouteRules, prepareListingRoutes } from './consultation-listings-routes';
 import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
@@ -528,6 +529,7 @@ matrix.push(
 matrix.push(...campaignRouteRules);
 matrix.push(...mailRouteRules);
 matrix.push(...consultationRouteRules);
+matrix.push(...listingRouteRules);
 matrix.push(...vendorRouteRules);
 matrix.push(...businessRouteRules);
 
@@ -601,6 +603,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareCampaignRoutes(t);
     await prepareMailRoutes(t, event.id);
     await prepareConsultationRoutes(t);
+    await prepareListingRoutes(t);
     await prepareVendorRoutes(t);
     await prepareBusinessRoutes(t);
   });

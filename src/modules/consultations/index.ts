@@ -2,7 +2,8 @@
 // consulted, their cases by kind (創業・事業承継・経営・特別相談) and each consultation's timeline,
 // visible to the counsellors of the organisation holding them and to admins only (decision 016).
 // What comes of a case (創業, a succession's stage and referral) and the loan uses of 1-3 are kept
-// on it. It reports 新規相談者数, 創業件数 and 融資利用件数 to the plan (`consultations.*`).
+// on it, and a succession case may be published as an anonymous listing for successor candidates
+// (decision 022). It reports 新規相談者数, 創業件数 and 融資利用件数 to the plan (`consultations.*`).
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -10,6 +11,7 @@ import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { describeConsultationAuditEntries } from './audit-words';
+import { listingRoutes } from './listing-routes';
 import { newClientsMetric } from './metrics';
 import { loanUsesMetric, startupsMetric } from './outcome-metrics';
 import { ownDataRoutes } from './own-data-routes';
@@ -48,6 +50,12 @@ export function consultationsModule(deps: AppDependencies & { api: ApiDescriptio
     permission: consultationPermissions['consultations.own.menu'],
   });
   app.route('/', ownDataRoutes({ db: deps.database.db, plans: deps.plans }));
+  addNavigation({
+    href: '/consultations/listings',
+    label: { ja: '事業承継の案件情報', en: 'Succession listings' },
+    permission: consultationPermissions['consultations.succession.candidate'],
+  });
+  app.route('/', listingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', consultationRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

@@ -161,3 +161,70 @@ export const successionSelfChecks = pgTable('succession_self_checks', {
   idempotencyKey: text('idempotency_key').notNull().unique(),
   takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/** 従業員 and 売上 bands of an anonymous listing: wide enough not to point at one business. */
+export const employeesBands = ['1-4', '5-19', '20-plus'] as const;
+export const salesBands = ['under-10m', '10m-50m', '50m-100m', '100m-plus'] as const;
+
+/**
+ * 事業承継マッチング: an anonymous listing published from a succession case with the owner's
+ * consent (decision 022). Nothing in it names the owner; `ownerBusinessName` is disclosed only.
+ */
+export const successionListings = pgTable('succession_listings', {
+  id: serial('id').primaryKey(),
+  municipalityCode: text('municipality_code').notNull(),
+  organisation: text('organisation').notNull(),
+  caseId: integer('case_id')
+    .notNull()
+    .unique()
+    .references(() => consultationCases.id),
+  industry: text('industry').notNull(),
+  area: text('area').notNull(),
+  employeesBand: text('employees_band').$type<(typeof employeesBands)[number]>().notNull(),
+  salesBand: text('sales_band').$type<(typeof salesBands)[number]>().notNull(),
+  reason: text('reason').notNull(),
+  hopes: text('hopes').notNull(),
+  consentOn: date('consent_on').notNull(),
+  consentCounsellorName: text('consent_counsellor_name').notNull(),
+  consentRecordedBy: integer('consent_recorded_by').references(() => accounts.id),
+  ownerBusinessName: text('owner_business_name').notNull().default(''),
+  status: text('status').$type<'published' | 'withdrawn'>().notNull(),
+  publishedBy: integer('published_by').references(() => accounts.id),
+  publishedAt: timestamp('published_at', { withTimezone: true }).notNull().defaultNow(),
+  withdrawnBy: integer('withdrawn_by').references(() => accounts.id),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+});
+
+/** A successor candidate (後継者候補): an account of a business or resident, with a short profile. */
+export const successionCandidates = pgTable('succession_candidates', {
+  id: serial('id').primaryKey(),
+  municipalityCode: text('municipality_code').notNull(),
+  accountId: integer('account_id')
+    .notNull()
+    .unique()
+    .references(() => accounts.id),
+  profile: text('profile').notNull(),
+  registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
+});
+
+/** A candidate's interest in a listing, the owner's approval of them, and their pledge. */
+export const successionInterests = pgTable(
+  'succession_interests',
+  {
+    id: serial('id').primaryKey(),
+    listingId: integer('listing_id')
+      .notNull()
+      .references(() => successionListings.id),
+    candidateId: integer('candidate_id')
+      .notNull()
+      .references(() => successionCandidates.id),
+    message: text('message').notNull(),
+    expressedAt: timestamp('expressed_at', { withTimezone: true }).notNull().defaultNow(),
+    ownerApprovedAt: timestamp('owner_approved_at', { withTimezone: true }),
+    ownerApprovedBy: integer('owner_approved_by').references(() => accounts.id),
+    ownerApprovedByName: text('owner_approved_by_name'),
+    pledgeAcceptedAt: timestamp('pledge_accepted_at', { withTimezone: true }),
+    pledgeAcceptedBy: integer('pledge_accepted_by').references(() => accounts.id),
+  },
+  (t) => [unique('succession_interests_one_per_candidate').on(t.listingId, t.candidateId)],
+);

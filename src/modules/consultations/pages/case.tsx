@@ -70,6 +70,17 @@ export function CasePage(props: {
           {tr(view, 'この方の別の種類の相談を記録する', 'Record a consultation of another kind')}
         </a>
       </p>
+      {caseRow.kind === 'succession' ? (
+        <p>
+          <a href={`/consultations/cases/${caseRow.id}/listing`}>
+            {tr(
+              view,
+              '事業承継の案件情報（匿名で後継者候補に公開）',
+              'Succession listing (anonymous, for successor candidates)',
+            )}
+          </a>
+        </p>
+      ) : null}
 
       <section aria-labelledby="timeline">
         <h2 id="timeline">
