@@ -4,6 +4,7 @@ import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoEvents } from './demo/events';
 import { seedDemoData } from './demo/seed';
+import { registerBusinessMetrics } from './modules/businesses';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
@@ -43,6 +44,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     registerPlanMetrics(metrics);
     registerEventMetrics(metrics);
     registerConsultationMetrics(metrics);
+    registerBusinessMetrics(metrics);
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
     const mail = createMailService(database.db, config);

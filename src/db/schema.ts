@@ -1,4 +1,5 @@
 // Every table, gathered for the query builder. Each module owns its own tables in its schema.ts.
+export * from '../modules/businesses/matching-schema';
 export * from '../modules/businesses/schema';
 export * from '../modules/consultations/schema';
 export * from '../modules/events/campaigns/schema';

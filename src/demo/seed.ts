@@ -110,8 +110,8 @@ export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccou
     ),
     seedManualActuals(db, plan, seeder, demoActuals(plan)),
   ]);
-  await seedDemoBusinesses(db, plan, seeder);
-  return demoAccountsList;
+  const businessAccounts = await seedDemoBusinesses(db, plan, seeder, demoPassword);
+  return [...demoAccountsList, ...businessAccounts];
 }
 
 const demoAccountsList = demoPeople.map((p) => ({ email: p.email, password: demoPassword, role: p.role }));

@@ -1,20 +1,29 @@
 import { expect } from 'vitest';
-import { approveBusiness, saveOwnProfile } from '../../src/modules/businesses';
+import {
+  approveBusiness,
+  contactAboutPost,
+  postNeedOrOffer,
+  recordDeal,
+  saveOwnProfile,
+} from '../../src/modules/businesses';
 import { createAccount } from '../../src/platform/auth/accounts';
 import type { TestInstance } from '../support/harness';
 import { actorOf, everyone, type Who } from './helpers';
 
 /**
  * The routes of the business directory in the role × route matrix of roles.test.ts. The directory,
- * a business's page and the GeoJSON API are public and never show a profile's private fields; a
- * business account keeps its own profile; support staff and admins approve profiles and claims.
+ * a business's page, the GeoJSON API and the board of needs and offers are public and never show a
+ * profile's private fields; a business account keeps its own profile, posts and writes in its own
+ * threads, which nobody else reads (staff and admins included); support staff and admins approve
+ * profiles and claims and read the statistics.
  */
 const reviewers: Who[] = ['admin', 'shokokai', 'bista'];
 const businessOnly: Who[] = ['business'];
 const privatePhone = '042-999-0001';
 const privateContact = '行列テスト 担当者（架空）';
 
-const ids = { businessId: 0 };
+const ids = { businessId: 0, postId: 0, threadId: 0, dealId: 0 };
+const secret = '行列テストの非公開メッセージ';
 
 export const matrixBusinessForm = (name: string) => ({
   legalForm: 'sole',
@@ -54,8 +63,37 @@ export async function prepareBusinessRoutes(t: TestInstance): Promise<void> {
     plan,
     matrixBusinessForm('行列テスト金属（架空）'),
   );
-  await approveBusiness(t.database.db, await actorOf(t, 'admin'), business.id);
+  const admin = await actorOf(t, 'admin');
+  await approveBusiness(t.database.db, admin, business.id);
   ids.businessId = business.id;
+  // the demo business account keeps an approved profile too, and talks with the matrix's business
+  const demoBusiness = await actorOf(t, 'business');
+  const own = await saveOwnProfile(
+    t.database.db,
+    demoBusiness,
+    plan,
+    matrixBusinessForm('行列テスト 和菓子（架空）'),
+  );
+  await approveBusiness(t.database.db, admin, own.business.id);
+  const { post } = await postNeedOrOffer(t.database.db, owner, {
+    kind: 'need',
+    title: '行列テストの発注（架空）',
+    body: '溶接の外注先を探しています。',
+    tags: '溶接',
+    idempotencyKey: 'roles-matrix-need',
+  });
+  ids.postId = post.id;
+  const { thread } = await contactAboutPost(t.database.db, demoBusiness, post.id, {
+    body: secret,
+    idempotencyKey: 'roles-matrix-contact',
+  });
+  ids.threadId = thread.id;
+  const { deal } = await recordDeal(t.database.db, owner, thread.id, {
+    dealOn: '2025-06-01',
+    amountYen: '1000',
+    idempotencyKey: 'roles-matrix-deal',
+  });
+  ids.dealId = deal.id;
 }
 
 const noPrivateFields = (_who: Who, body: string) => {
@@ -112,6 +150,92 @@ export const businessRouteRules = [
     form: () => ({}),
   },
   { route: 'GET /businesses/review', path: '/businesses/review', allowed: reviewers, ok: 200 },
+  { route: 'GET /businesses/statistics', path: '/businesses/statistics', allowed: reviewers, ok: 200 },
+  // ----- 受発注: the board is public; threads are the two businesses' only ------------------------
+  {
+    route: 'GET /businesses/posts',
+    path: '/businesses/posts',
+    allowed: everyone,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain('行列テストの発注（架空）'),
+  },
+  {
+    route: 'GET /businesses/posts/:id{[0-9]+}',
+    path: () => `/businesses/posts/${ids.postId}`,
+    allowed: everyone,
+    ok: 200,
+    content: (who: Who, body: string) => {
+      noPrivateFields(who, body);
+      expect(body).not.toContain(secret);
+    },
+  },
+  { route: 'GET /businesses/posts/new', path: '/businesses/posts/new', allowed: businessOnly, ok: 200 },
+  {
+    route: 'POST /businesses/posts',
+    path: '/businesses/posts',
+    allowed: businessOnly,
+    ok: 303,
+    form: (who: Who) => ({
+      kind: 'offer',
+      title: `行列テストの受注 ${who}（架空）`,
+      body: '溶接の空きがあります。',
+      tags: '溶接',
+      idempotencyKey: `roles-matrix-offer-${who}`,
+    }),
+  },
+  {
+    route: 'POST /businesses/posts/:id{[0-9]+}/close',
+    path: () => `/businesses/posts/${ids.postId}/close`,
+    allowed: businessOnly,
+    // not the demo business's post: refused as such (404), not by role
+    ok: 'permitted' as const,
+    form: () => ({}),
+  },
+  {
+    route: 'POST /businesses/posts/:id{[0-9]+}/contact',
+    path: () => `/businesses/posts/${ids.postId}/contact`,
+    allowed: businessOnly,
+    ok: 303,
+    form: (who: Who) => ({
+      body: `行列テスト ${who} からの連絡`,
+      idempotencyKey: `roles-matrix-contact-${who}`,
+    }),
+  },
+  {
+    route: 'GET /businesses/threads',
+    path: '/businesses/threads',
+    allowed: businessOnly,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain('行列テスト金属（架空）'),
+  },
+  {
+    route: 'GET /businesses/threads/:id{[0-9]+}',
+    path: () => `/businesses/threads/${ids.threadId}`,
+    allowed: businessOnly,
+    ok: 200,
+    content: (_who: Who, body: string) => expect(body).toContain(secret),
+  },
+  {
+    route: 'POST /businesses/threads/:id{[0-9]+}/messages',
+    path: () => `/businesses/threads/${ids.threadId}/messages`,
+    allowed: businessOnly,
+    ok: 303,
+    form: (who: Who) => ({ body: `行列テスト ${who} の返信`, idempotencyKey: `roles-matrix-reply-${who}` }),
+  },
+  {
+    route: 'POST /businesses/threads/:id{[0-9]+}/deals',
+    path: () => `/businesses/threads/${ids.threadId}/deals`,
+    allowed: businessOnly,
+    ok: 303,
+    form: (who: Who) => ({ dealOn: '2025-07-01', amountYen: '', idempotencyKey: `roles-matrix-deal-${who}` }),
+  },
+  {
+    route: 'POST /businesses/deals/:id{[0-9]+}/confirm',
+    path: () => `/businesses/deals/${ids.dealId}/confirm`,
+    allowed: businessOnly,
+    ok: 303,
+    form: () => ({}),
+  },
   {
     route: 'POST /businesses/:id{[0-9]+}/approve',
     path: () => `/businesses/${ids.businessId}/approve`,

@@ -5,7 +5,7 @@ import type { ApiDescription } from '../../platform/openapi';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { DirectoryQuerySchema, findBusinesses, parseDirectoryQuery } from './directory';
 import { industryName } from './industries';
-import type { BusinessRow } from './schema';
+import type { ListedBusiness } from './schema';
 
 /**
  * The directory for programs and maps: a GeoJSON FeatureCollection of the approved businesses that
@@ -29,7 +29,7 @@ export function businessesApi({ db, plans, api }: { db: Db; plans: PlanCatalogue
     const filter = parseDirectoryQuery(c.req.query(), file.areas);
     const { businesses } = await findBusinesses(db, code, filter, { all: true });
     const origin = siteOrigin(c);
-    const areaOf = (b: BusinessRow) => file.areas.find((a) => a.code === b.area);
+    const areaOf = (b: ListedBusiness) => file.areas.find((a) => a.code === b.area);
     c.header('content-type', 'application/geo+json; charset=utf-8');
     return c.body(
       JSON.stringify({

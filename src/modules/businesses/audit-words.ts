@@ -11,6 +11,11 @@ export function describeBusinessAuditEntries(): void {
       'business.update': { ja: '事業者情報の変更', en: 'Business profile changed' },
       'business.approve': { ja: '事業者情報の承認（公開）', en: 'Business profile approved (public)' },
       'business.claim': { ja: '事業者情報の管理申請', en: 'Business profile claimed' },
+      'business_post.create': { ja: '発注・受注の掲載', en: 'Need or offer posted' },
+      'business_post.close': { ja: '発注・受注の締切', en: 'Need or offer closed' },
+      'business_message.send': { ja: '事業者間メッセージの送信', en: 'Message sent between businesses' },
+      'business_deal.record': { ja: '取引の記録', en: 'Deal recorded' },
+      'business_deal.confirm': { ja: '取引の確認', en: 'Deal confirmed' },
       'business.claim_approve': {
         ja: '事業者情報の管理申請の承認',
         en: 'Claim of a business profile approved',
@@ -18,6 +23,9 @@ export function describeBusinessAuditEntries(): void {
     },
     entities: {
       business: { ja: '事業者', en: 'Business' },
+      business_post: { ja: '発注・受注', en: 'Need or offer' },
+      business_thread: { ja: '事業者間のやりとり', en: 'Conversation between businesses' },
+      business_deal: { ja: '取引', en: 'Deal' },
     },
     fields: {
       legalForm: { ja: '事業形態', en: 'Legal form' },
@@ -37,10 +45,20 @@ export function describeBusinessAuditEntries(): void {
       ownerAgeBand: { ja: '代表者の年代', en: "Owner's age band" },
       claimAccountId: { ja: '申請したアカウント', en: 'Claiming account' },
       accountId: { ja: '管理するアカウント', en: 'Keeping account' },
+      messageId: { ja: 'メッセージ番号', en: 'Message no.' },
+      authorBusinessId: { ja: '送信した事業者の番号', en: 'Sending business no.' },
+      businessId: { ja: '事業者番号', en: 'Business no.' },
+      threadId: { ja: 'やりとりの番号', en: 'Conversation no.' },
+      dealOn: { ja: '取引日', en: 'Day of the deal' },
+      dealAmountYen: { ja: '取引金額（円）', en: 'Amount of the deal (yen)' },
+      postKind: { ja: '発注・受注の別', en: 'Need or offer' },
+      confirmed: { ja: '確認済み', en: 'Confirmed' },
     },
     values: {
       corporation: { ja: '法人', en: 'Corporation' },
       sole: { ja: '個人事業主', en: 'Sole proprietor' },
+      need: { ja: '発注したい', en: 'Need (wants to order)' },
+      offer: { ja: '受注したい', en: 'Offer (wants work)' },
     },
   });
 }

@@ -1,8 +1,11 @@
+import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
+import { createAccount } from '../../platform/auth/accounts';
 import type { Plan } from '../plan';
 import { corporateNumberCheckDigit } from './corporate-number';
 import { registerUnclaimedBusiness } from './profile-service';
+import { businesses } from './schema';
 
 /**
  * A 法人番号 that no real company has: the 基礎番号 starts with 9999, which is no registry office's
@@ -219,21 +222,50 @@ const demoBusinesses: DemoBusiness[] = [
 ];
 
 /**
- * The demo directory for `npm start`: fictional businesses, approved and kept by no account (a
- * business account may claim one). Registered once: running it again finds each by its 法人番号 or name.
+ * Demo accounts that keep a business of the directory, so that a newcomer can try 受発注 from both
+ * sides: the plastics maker needs parts machined, the machining shop takes the order.
  */
-export async function seedDemoBusinesses(db: Db, plan: Plan, seeder: Actor): Promise<void> {
+export const demoBusinessAccounts = [
+  { email: 'plastic@demo.tsunagu.example', business: '株式会社武蔵引田プラスチック（架空）' },
+  { email: 'seiko@demo.tsunagu.example', business: '株式会社あきがわ精工（架空）' },
+];
+
+/**
+ * The demo directory for `npm start`: fictional businesses, approved; most kept by no account (a
+ * business account may claim one), two by the demo accounts above. Registered once: running it again
+ * finds each by its 法人番号 or name. Returns the accounts it created, to be printed.
+ */
+export async function seedDemoBusinesses(
+  db: Db,
+  plan: Plan,
+  seeder: Actor,
+  password: string,
+): Promise<{ email: string; password: string; role: 'business' }[]> {
   const areas = new Set(plan.file.areas.map((a) => a.code));
   const organisations = new Set(plan.file.organisations.map((o) => o.code));
+  const created: { email: string; password: string; role: 'business' }[] = [];
   let serial = 0;
   for (const business of demoBusinesses) {
     serial += 1;
     const { memberships = '', area = '', ...fields } = business;
-    await registerUnclaimedBusiness(db, seeder, plan, {
+    const row = await registerUnclaimedBusiness(db, seeder, plan, {
       ...fields,
       area: areas.has(area) ? area : '',
       corporateNumber: fields.legalForm === 'corporation' ? fictionalCorporateNumber(serial) : '',
       memberships: memberships.split(',').filter((m) => organisations.has(m)),
     });
+    const owner = demoBusinessAccounts.find((a) => a.business === row.name);
+    if (owner && row.accountId === null) {
+      const account = await createAccount(db, {
+        municipalityCode: plan.municipalityCode,
+        email: owner.email,
+        displayName: row.name,
+        role: 'business',
+        password,
+      });
+      await db.update(businesses).set({ accountId: account.id }).where(eq(businesses.id, row.id));
+      created.push({ email: owner.email, password, role: 'business' });
+    }
   }
+  return created;
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { bilingual, fieldProblem, parseQuery } from '../../platform/validation';
 import { isMajorIndustry } from './industries';
-import { type BusinessRow, businesses } from './schema';
+import { businesses, type ListedBusiness, listedColumns } from './schema';
 import { bigramsOf, searchTerms } from './search-text';
 
 export const perPage = 20;
@@ -82,7 +82,7 @@ export async function findBusinesses(
   municipalityCode: string,
   filter: DirectoryFilter,
   options: { all?: boolean } = {},
-): Promise<{ businesses: BusinessRow[]; total: number }> {
+): Promise<{ businesses: ListedBusiness[]; total: number }> {
   const terms = searchTerms(filter.q);
   const conditions: SQL[] = [
     eq(businesses.municipalityCode, municipalityCode),
@@ -106,7 +106,7 @@ export async function findBusinesses(
     sql` + `,
   )})`;
   const query = db
-    .select()
+    .select(listedColumns)
     .from(businesses)
     .where(where)
     .orderBy(...(terms.length > 0 ? [desc(score)] : []), asc(businesses.kana), asc(businesses.id));

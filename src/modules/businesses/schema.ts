@@ -1,3 +1,4 @@
+import { getTableColumns } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
 import { accounts } from '../../platform/schema';
 
@@ -53,3 +54,8 @@ export const businesses = pgTable(
 );
 
 export type BusinessRow = typeof businesses.$inferSelect;
+
+/** A business as lists show it: without the character pairs of its text, which only the index reads. */
+export type ListedBusiness = Omit<BusinessRow, 'searchGrams'>;
+const { searchGrams: _searchGrams, ...listed } = getTableColumns(businesses);
+export const listedColumns = listed;

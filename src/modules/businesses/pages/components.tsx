@@ -2,7 +2,7 @@ import { raw } from 'hono/html';
 import type { Lang } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import { industryName } from '../industries';
-import type { BusinessRow } from '../schema';
+import type { ListedBusiness } from '../schema';
 
 export interface Area {
   code: string;
@@ -29,7 +29,7 @@ export function organisationName(lang: Lang, code: string, organisations: readon
 }
 
 /** A business in a list: name, industry, area, tags. */
-export function BusinessCard(props: { view: PageView; business: BusinessRow; areas: readonly Area[] }) {
+export function BusinessCard(props: { view: PageView; business: ListedBusiness; areas: readonly Area[] }) {
   const { view, business: b } = props;
   return (
     <li class="card" data-business={b.id}>

@@ -2,7 +2,7 @@ import { type FormProblem, invalidIf } from '../../../platform/forms';
 import { ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
 import type { DirectoryFilter } from '../directory';
 import { industries } from '../industries';
-import type { BusinessRow } from '../schema';
+import type { ListedBusiness } from '../schema';
 import { type Area, BusinessCard } from './components';
 
 export function directoryHref(filter: Partial<DirectoryFilter>): string {
@@ -23,7 +23,7 @@ export function DirectoryPage(props: {
   problem?: FormProblem | undefined;
   areas: readonly Area[];
   tags: string[];
-  businesses: BusinessRow[];
+  businesses: ListedBusiness[];
   total: number;
   perPage: number;
 }) {
