@@ -104,3 +104,19 @@ export function SelectField(props: FieldProps & { options: { value: string; labe
     </div>
   );
 }
+
+/** A checkbox with its label beside it. */
+export function CheckboxField(props: { name: string; label: string; values: FormValues }) {
+  return (
+    <div class="choice">
+      <input
+        id={props.name}
+        name={props.name}
+        type="checkbox"
+        value="on"
+        checked={Boolean(props.values[props.name])}
+      />
+      <label for={props.name}>{props.label}</label>
+    </div>
+  );
+}

@@ -1,11 +1,10 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
-import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
+import { CheckboxField, InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { industries } from '../industries';
 import type { BusinessRow } from '../schema';
 import { type Area, type Organisation, organisationName, statusNames } from './components';
-import { CheckboxField } from './fields';
 
 const ageBands = [
   ['', '回答しない', 'Prefer not to say'],

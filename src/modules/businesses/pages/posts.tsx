@@ -1,13 +1,12 @@
 import { formatDate, formatDateTime } from '../../../platform/fiscal-year';
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
-import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
+import { CheckboxField, InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { industries, industryName } from '../industries';
 import type { Suggestion } from '../matching';
 import type { PostRow } from '../matching-schema';
 import type { BusinessRow } from '../schema';
-import { CheckboxField } from './fields';
 
 export const kindNames = {
   need: { ja: '発注したい', en: 'Wants to order' },
