@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { secureHeaders } from 'hono/secure-headers';
@@ -24,6 +23,9 @@ import { localise } from './platform/i18n';
 import { mailAdminRoutes } from './platform/mail/admin-routes';
 import { ApiDescription } from './platform/openapi';
 import { ErrorPage } from './platform/ui/error-page';
+import { mapAssetRoutes, mapImageSources, mapTilesOf } from './platform/ui/map';
+import { printScript, printScriptPath } from './platform/ui/print';
+import { appFile, serveStaticText } from './platform/ui/static-assets';
 
 export interface AppDependencies {
   config: Config;
@@ -33,8 +35,6 @@ export interface AppDependencies {
 }
 
 const maxRequestBytes = 4 * 1024 * 1024;
-
-const stylesheet = readFileSync(new URL('./platform/ui/app.css', import.meta.url), 'utf8');
 
 /** Builds the HTTP app: platform middleware, then each module's routes. */
 export function createApp(deps: AppDependencies) {
@@ -46,7 +46,8 @@ export function createApp(deps: AppDependencies) {
     secureHeaders({
       contentSecurityPolicy: {
         defaultSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:'],
+        // the map's tiles come from the tile server of the settings
+        imgSrc: ["'self'", 'data:', ...mapImageSources(mapTilesOf(config))],
         styleSrc: ["'self'"],
         scriptSrc: ["'self'"],
         frameAncestors: ["'none'"],
@@ -69,11 +70,9 @@ export function createApp(deps: AppDependencies) {
   app.use(sessionMiddleware(database.db));
   app.use(csrfMiddleware(config));
 
-  app.get('/static/app.css', (c) => {
-    c.header('content-type', 'text/css; charset=utf-8');
-    c.header('cache-control', 'public, max-age=3600');
-    return c.body(stylesheet);
-  });
+  serveStaticText(app, '/static/app.css', 'css', appFile(new URL('./platform/ui/app.css', import.meta.url)));
+  app.route('/', mapAssetRoutes());
+  serveStaticText(app, printScriptPath, 'js', () => printScript);
   app.get('/healthz', (c) => c.json({ ok: true }));
 
   app.route('/', authRoutes(database.db, config, api));

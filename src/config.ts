@@ -60,6 +60,29 @@ const ConfigSchema = z.object({
   mailDispatchSeconds: z.coerce.number().int().min(0).max(3600).default(15),
   /** After this many failed attempts a mail is given up and listed for the admin at /admin/mail. */
   mailMaxAttempts: z.coerce.number().int().min(1).max(50).default(8),
+  /**
+   * The map's background tiles (src/platform/ui/map.tsx): an http(s) URL with {z}, {x} and {y}
+   * ({s} for a server's sub-domains), or a path on this site. The markers come from our own GeoJSON
+   * and work without them.
+   */
+  mapTileUrl: z
+    .string()
+    .trim()
+    .refine(
+      (s) =>
+        /\{z\}/.test(s) &&
+        /\{x\}/.test(s) &&
+        /\{y\}/.test(s) &&
+        (/^https?:\/\/[^/]+/.test(s) || s.startsWith('/')),
+      'MAP_TILE_URL must be an http(s) URL or a path with {z}, {x} and {y}',
+    )
+    .default('https://tile.openstreetmap.org/{z}/{x}/{y}.png'),
+  /** Who must be credited for the tiles, as HTML (the tile server's terms ask for it). */
+  mapTileAttribution: z
+    .string()
+    .trim()
+    .min(1)
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
 
 export type Config = z.infer<typeof ConfigSchema> & { publicBaseUrl: string };
@@ -81,6 +104,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     mailFrom: env.MAIL_FROM || undefined,
     mailDispatchSeconds: env.MAIL_DISPATCH_SECONDS || undefined,
     mailMaxAttempts: env.MAIL_MAX_ATTEMPTS || undefined,
+    mapTileUrl: env.MAP_TILE_URL || undefined,
+    mapTileAttribution: env.MAP_TILE_ATTRIBUTION || undefined,
   });
   if (!parsed.success) {
     const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');

@@ -90,7 +90,10 @@ const matrix: RouteRule[] = [
   { route: 'GET /healthz', path: '/healthz', allowed: everyone, ok: 200 },
   { route: 'GET /static/app.css', path: '/static/app.css', allowed: everyone, ok: 200 },
   { route: 'GET /static/report.css', path: '/static/report.css', allowed: everyone, ok: 200 },
-  { route: 'GET /static/report.js', path: '/static/report.js', allowed: everyone, ok: 200 },
+  { route: 'GET /static/print.js', path: '/static/print.js', allowed: everyone, ok: 200 },
+  { route: 'GET /static/leaflet.js', path: '/static/leaflet.js', allowed: everyone, ok: 200 },
+  { route: 'GET /static/map.js', path: '/static/map.js', allowed: everyone, ok: 200 },
+  { route: 'GET /static/map.css', path: '/static/map.css', allowed: everyone, ok: 200 },
 
   // ----- progress: city staff, support staff and associations ------------------------------------
   {

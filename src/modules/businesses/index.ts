@@ -6,6 +6,7 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
+import { mapTilesOf } from '../../platform/ui/map';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { businessesApi } from './api';
@@ -64,7 +65,7 @@ export function businessesModule(deps: AppDependencies & { api: ApiDescription }
     },
   );
   app.route('/', matchingRoutes({ db: deps.database.db, plans: deps.plans }));
-  app.route('/', businessRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', businessRoutes({ db: deps.database.db, plans: deps.plans, tiles: mapTilesOf(deps.config) }));
   app.route('/', businessesApi({ db: deps.database.db, plans: deps.plans, api: deps.api }));
   return app;
 }

@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { type FormValues, formBody, problemOf } from '../../platform/forms';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { viewOf } from '../../platform/ui/layout';
+import type { MapTiles } from '../../platform/ui/map';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { directoryTags, findBusinesses, parseDirectoryQuery, perPage } from './directory';
 import { industryName } from './industries';
@@ -43,7 +44,7 @@ const notices = {
 } as const;
 
 /** The directory (public), a business's own profile (business accounts), and approval (staff). */
-export function businessRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) {
+export function businessRoutes({ db, plans, tiles }: { db: Db; plans: PlanCatalogue; tiles: MapTiles }) {
   const app = new Hono<AppEnv>();
   const own = requirePermission(can_['businesses.profile.own']);
   const review = requirePermission(can_['businesses.review']);
@@ -58,6 +59,11 @@ export function businessRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
     const code = plan.municipalityCode;
     const values = c.req.query();
     const tags = await directoryTags(db, code);
+    const display = {
+      show: values.show === 'map' ? ('map' as const) : ('list' as const),
+      tiles,
+      bounds: plan.file.bounds,
+    };
     try {
       const filter = parseDirectoryQuery(values, plan.file.areas);
       const found = await findBusinesses(db, code, filter);
@@ -71,6 +77,7 @@ export function businessRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
           businesses={found.businesses}
           total={found.total}
           perPage={perPage}
+          {...display}
         />,
       );
     } catch (error) {
@@ -86,6 +93,7 @@ export function businessRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
           businesses={[]}
           total={0}
           perPage={perPage}
+          {...display}
         />,
         status as 400,
       );

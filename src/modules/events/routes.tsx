@@ -1,7 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { pathToFileURL } from 'node:url';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { csvFile, csvResponse, privateDownload } from '../../platform/csv';
@@ -16,6 +13,7 @@ import {
   siteOrigin,
 } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
+import { appFile, packageFile, serveStaticText } from '../../platform/ui/static-assets';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } from './attendance-service';
 import {
@@ -124,8 +122,8 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   // the door page's scanner (progressive enhancement) and the QR decoder it loads where the
   // browser has none: served by the app itself, as the CSP allows scripts from here only
-  app.get(checkInScriptPath, (c) => staticScript(c, checkInScript()));
-  app.get(qrDecoderScriptPath, (c) => staticScript(c, qrDecoderScript()));
+  serveStaticText(app, checkInScriptPath, 'js', appFile(new URL('./check-in.js', import.meta.url)));
+  serveStaticText(app, qrDecoderScriptPath, 'js', packageFile('jsqr'));
 
   app.get('/events', async (c) => {
     const code = municipalityOf(c);
@@ -628,24 +626,6 @@ const cancelNotConfirmed = new UserError(
   },
   [{ field: 'confirm', message: { ja: '確認: チェックを入れてください。', en: 'Confirm: tick the box.' } }],
 );
-
-/** A file read once, on its first request, and kept. */
-function readOnce(url: URL): () => string {
-  let text: string | undefined;
-  return () => {
-    text ??= readFileSync(url, 'utf8');
-    return text;
-  };
-}
-
-const checkInScript = readOnce(new URL('./check-in.js', import.meta.url));
-const qrDecoderScript = readOnce(pathToFileURL(createRequire(import.meta.url).resolve('jsqr')));
-
-function staticScript(c: AppContext, body: string) {
-  c.header('content-type', 'text/javascript; charset=utf-8');
-  c.header('cache-control', 'public, max-age=3600');
-  return c.body(body);
-}
 
 /** A positive whole number from a query or form field, or undefined. */
 function numberOf(value: string | undefined): number | undefined {

@@ -32,6 +32,9 @@ export async function startTsunaguServer(options: { demoEvents?: boolean } = {})
       mailDir,
       mailDispatchSeconds: 1,
       seedDemoEvents: options.demoEvents === true,
+      // the journeys run without internet: no tile ever loads, as when the tile server is out of
+      // reach, and the maps must work on their own markers
+      mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
     },
   );
   const tsunagu = await startTsunagu(config);

@@ -1,19 +1,27 @@
 import { type FormProblem, invalidIf } from '../../../platform/forms';
 import { ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
+import { FeatureMap, type MapBounds, type MapTiles } from '../../../platform/ui/map';
 import type { DirectoryFilter } from '../directory';
 import { industries } from '../industries';
 import type { ListedBusiness } from '../schema';
 import { type Area, BusinessCard } from './components';
 
-export function directoryHref(filter: Partial<DirectoryFilter>): string {
+/** How the results are shown: the list alone, or the map above the same list. */
+export type DirectoryDisplay = 'list' | 'map';
+
+export function directoryHref(filter: Partial<DirectoryFilter> & { show?: DirectoryDisplay }): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(filter)) {
-    if (value !== undefined && value !== '' && !(key === 'page' && value === 1))
+    if (value !== undefined && value !== '' && !(key === 'page' && value === 1) && value !== 'list')
       params.set(key, String(value));
   }
   const query = params.toString();
   return `/businesses${query ? `?${query}` : ''}`;
 }
+
+/** The same filters as GeoJSON: every business they find, not a page of them. */
+export const directoryGeoJsonHref = (filter: DirectoryFilter) =>
+  `/api/v1${directoryHref({ ...filter, page: 1 })}`;
 
 /** The public directory: a plain GET form of keywords, industry, area and tag, and what it finds. */
 export function DirectoryPage(props: {
@@ -26,8 +34,11 @@ export function DirectoryPage(props: {
   businesses: ListedBusiness[];
   total: number;
   perPage: number;
+  show: DirectoryDisplay;
+  tiles: MapTiles;
+  bounds: MapBounds | undefined;
 }) {
-  const { view, values, problem, filter } = props;
+  const { view, values, problem, filter, show } = props;
   const title = tr(view, '事業者をさがす', 'Find a business');
   const field = (name: string) => ({ id: `filter-${name}`, name, ...invalidIf(problem, name) });
   const page = filter?.page ?? 1;
@@ -106,8 +117,9 @@ export function DirectoryPage(props: {
             </select>
           </div>
           <div class="actions">
+            {show === 'map' ? <input type="hidden" name="show" value="map" /> : null}
             <button type="submit">{tr(view, 'さがす', 'Search')}</button>
-            <a href="/businesses">{tr(view, '条件をクリア', 'Clear filters')}</a>
+            <a href={directoryHref({ show })}>{tr(view, '条件をクリア', 'Clear filters')}</a>
           </div>
         </form>
       </search>
@@ -116,6 +128,36 @@ export function DirectoryPage(props: {
           <h2 id="results-heading">
             {tr(view, `事業者（${props.total}件）`, `Businesses (${props.total})`)}
           </h2>
+          <nav class="view-switch" aria-label={tr(view, '表示の切り替え', 'How to show the businesses')}>
+            <ul>
+              <li>
+                <a
+                  href={directoryHref({ ...here, show: 'list' })}
+                  aria-current={show === 'list' ? 'page' : undefined}
+                >
+                  {tr(view, '一覧', 'List')}
+                </a>
+              </li>
+              <li>
+                <a
+                  href={directoryHref({ ...here, show: 'map' })}
+                  aria-current={show === 'map' ? 'page' : undefined}
+                >
+                  {tr(view, '地図と一覧', 'Map and list')}
+                </a>
+              </li>
+            </ul>
+          </nav>
+          {show === 'map' && props.total > 0 ? (
+            <FeatureMap
+              view={view}
+              tiles={props.tiles}
+              features={directoryGeoJsonHref(here)}
+              label={tr(view, '見つかった事業者の地図', 'Map of the businesses found')}
+              bounds={props.bounds}
+              listId="results-list"
+            />
+          ) : null}
           {props.total === 0 ? (
             <p data-empty="businesses">
               {tr(
@@ -125,7 +167,7 @@ export function DirectoryPage(props: {
               )}
             </p>
           ) : (
-            <ul class="grid" data-list="businesses">
+            <ul class="grid" data-list="businesses" id="results-list">
               {props.businesses.map((b) => (
                 <BusinessCard view={view} business={b} areas={props.areas} />
               ))}
@@ -134,20 +176,20 @@ export function DirectoryPage(props: {
           {pages > 1 ? (
             <nav class="pager" aria-label={tr(view, 'ページ', 'Pages')}>
               {page > 1 ? (
-                <a href={directoryHref({ ...here, page: page - 1 })} rel="prev">
+                <a href={directoryHref({ ...here, show, page: page - 1 })} rel="prev">
                   {tr(view, '前のページ', 'Previous page')}
                 </a>
               ) : null}
               <span>{tr(view, `${page} / ${pages}ページ`, `Page ${page} of ${pages}`)}</span>
               {page < pages ? (
-                <a href={directoryHref({ ...here, page: page + 1 })} rel="next">
+                <a href={directoryHref({ ...here, show, page: page + 1 })} rel="next">
                   {tr(view, '次のページ', 'Next page')}
                 </a>
               ) : null}
             </nav>
           ) : null}
           <p class="muted">
-            <a href={`/api/v1/businesses${directoryHref(here).replace('/businesses', '')}`}>
+            <a href={directoryGeoJsonHref(here)}>
               {tr(view, 'この結果をGeoJSON（地図データ）で取得', 'Get these results as GeoJSON (map data)')}
             </a>
           </p>

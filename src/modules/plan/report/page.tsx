@@ -1,6 +1,7 @@
 import { formatDate, formatFiscalYear, warekiFiscalYear } from '../../../platform/fiscal-year';
 import { localise, titleIn } from '../../../platform/i18n';
 import { Layout, type PageView, tr } from '../../../platform/ui/layout';
+import { PrintButton } from '../../../platform/ui/print';
 import {
   formatPercent,
   formatValue,
@@ -23,7 +24,6 @@ import {
 } from './report';
 
 export const reportStylesheetPath = '/static/report.css';
-export const reportScriptPath = '/static/report.js';
 
 export interface ReportPageProps {
   view: PageView;
@@ -62,9 +62,7 @@ export function ReportPage({ view, plan, report, canEnterActuals, demo }: Report
             <a class="button" href={`/plan/report.xlsx?fy=${fy}`} download>
               {tr(view, 'Excel（.xlsx）でダウンロード', 'Download as Excel (.xlsx)')}
             </a>
-            <button type="button" class="button-secondary" data-print hidden>
-              {tr(view, '印刷する', 'Print')}
-            </button>
+            <PrintButton view={view} />
             <a class="button button-secondary" href={`/?fy=${fy}`}>
               {tr(view, 'ダッシュボードへ', 'To the dashboard')}
             </a>
@@ -125,7 +123,6 @@ export function ReportPage({ view, plan, report, canEnterActuals, demo }: Report
           ))}
         </section>
       </article>
-      <script src={reportScriptPath} defer />
     </Layout>
   );
 }

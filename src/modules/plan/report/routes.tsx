@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../../db/connection';
@@ -6,11 +5,12 @@ import { can } from '../../../platform/auth/roles';
 import { type AppEnv, requirePermission } from '../../../platform/http';
 import type { ApiDescription } from '../../../platform/openapi';
 import { viewOf } from '../../../platform/ui/layout';
+import { appFile, serveStaticText } from '../../../platform/ui/static-assets';
 import type { PlanCatalogue } from '../catalogue';
 import type { MetricRegistry } from '../metric-registry';
 import { planPermissions as can_ } from '../permissions';
 import { fiscalYearFrom } from '../routes';
-import { ReportPage, reportScriptPath, reportStylesheetPath } from './page';
+import { ReportPage, reportStylesheetPath } from './page';
 import { loadProgressReport } from './report';
 
 export interface ReportRouteDependencies {
@@ -20,14 +20,6 @@ export interface ReportRouteDependencies {
   api: ApiDescription;
   demo: boolean;
 }
-
-const stylesheet = readFileSync(new URL('./report.css', import.meta.url), 'utf8');
-// Progressive enhancement only: without script the page says how to print with the browser.
-const printScript = `for (const b of document.querySelectorAll('[data-print]')) {
-  b.hidden = false;
-  b.addEventListener('click', () => window.print());
-}
-`;
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -69,17 +61,7 @@ export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDepen
   const planOf = (c: { get: (k: 'account') => AppEnv['Variables']['account'] }) =>
     plans.planFor(c.get('account'));
 
-  app.get(reportStylesheetPath, (c) => {
-    c.header('content-type', 'text/css; charset=utf-8');
-    c.header('cache-control', 'public, max-age=3600');
-    return c.body(stylesheet);
-  });
-
-  app.get(reportScriptPath, (c) => {
-    c.header('content-type', 'text/javascript; charset=utf-8');
-    c.header('cache-control', 'public, max-age=3600');
-    return c.body(printScript);
-  });
+  serveStaticText(app, reportStylesheetPath, 'css', appFile(new URL('./report.css', import.meta.url)));
 
   app.get('/plan/report', requirePermission(can_['plan.progress.read']), async (c) => {
     const plan = planOf(c);
