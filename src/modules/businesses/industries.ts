@@ -8,7 +8,7 @@ export interface Industry {
   code: string;
   name: string;
   nameEn: string;
-  middle: { code: string; name: string }[];
+  middle: { code: string; name: string; nameEn: string }[];
 }
 
 const IndustryFile = z.array(
@@ -16,7 +16,10 @@ const IndustryFile = z.array(
     code: z.string().regex(/^[A-T]$/),
     name: z.string().min(1),
     nameEn: z.string().min(1),
-    middle: z.record(z.string().regex(/^\d{2}$/), z.string().min(1)),
+    middle: z.record(
+      z.string().regex(/^\d{2}$/),
+      z.strictObject({ name: z.string().min(1), nameEn: z.string().min(1) }),
+    ),
   }),
 );
 
@@ -28,7 +31,7 @@ export const industries: Industry[] = IndustryFile.parse(
   name: i.name,
   nameEn: i.nameEn,
   middle: Object.entries(i.middle)
-    .map(([code, name]) => ({ code, name }))
+    .map(([code, { name, nameEn }]) => ({ code, name, nameEn }))
     .sort((a, b) => a.code.localeCompare(b.code)),
 }));
 
@@ -47,8 +50,7 @@ export function industryName(lang: Lang, major: string, middle?: string | null):
   if (!m) return major;
   const majorName = lang === 'en' ? m.nameEn : m.name;
   const mid = middle ? middleByCode.get(middle) : undefined;
-  // the 中分類 have no English names in the classification's data file: their Japanese is shown
-  return mid ? `${majorName} — ${mid.code} ${mid.name}` : majorName;
+  return mid ? `${majorName} — ${mid.code} ${lang === 'en' ? mid.nameEn : mid.name}` : majorName;
 }
 
 /** The words of an industry a search should find a business by (both levels, in Japanese). */

@@ -85,7 +85,7 @@ export function DirectoryPage(props: {
                   </option>
                   {i.middle.map((m) => (
                     <option value={m.code} selected={values.industry === m.code}>
-                      {`　${m.code} ${m.name}`}
+                      {`　${m.code} ${view.lang === 'en' ? m.nameEn : m.name}`}
                     </option>
                   ))}
                 </>

@@ -127,7 +127,10 @@ export function MyBusinessPage(props: {
             options={[
               { value: '', label: tr(view, '選ばない', 'None') },
               ...industries.flatMap((i) =>
-                i.middle.map((m) => ({ value: m.code, label: `${i.code} ${m.code} ${m.name}` })),
+                i.middle.map((m) => ({
+                  value: m.code,
+                  label: `${i.code} ${m.code} ${view.lang === 'en' ? m.nameEn : m.name}`,
+                })),
               ),
             ]}
           />
