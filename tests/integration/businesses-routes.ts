@@ -151,6 +151,18 @@ export const businessRouteRules = [
   },
   { route: 'GET /businesses/review', path: '/businesses/review', allowed: reviewers, ok: 200 },
   { route: 'GET /businesses/statistics', path: '/businesses/statistics', allowed: reviewers, ok: 200 },
+  { route: 'GET /businesses/booklet', path: '/businesses/booklet', allowed: reviewers, ok: 200 },
+  {
+    route: 'GET /businesses/booklet/print',
+    path: () => `/businesses/booklet/print?business=${ids.businessId}`,
+    allowed: reviewers,
+    ok: 200,
+    content: (who: Who, body: string) => {
+      expect(body).toContain('行列テスト金属（架空）');
+      noPrivateFields(who, body);
+    },
+  },
+  { route: 'GET /static/booklet.css', path: '/static/booklet.css', allowed: everyone, ok: 200 },
   // ----- 受発注: the board is public; threads are the two businesses' only ------------------------
   {
     route: 'GET /businesses/posts',

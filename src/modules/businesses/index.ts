@@ -1,7 +1,8 @@
 // The businesses module owns the directory of the city's businesses (事業者): profiles kept by the
 // business and approved by staff, the Japanese-aware search, the public page and the GeoJSON API,
 // for 3-1 事業者のマッチング機会の創出 (decision 019); needs and offers (受発注) with explained
-// suggestions, private threads and confirmed deals, reported as `businesses.localDeals` (decision 020).
+// suggestions, private threads and confirmed deals, reported as `businesses.localDeals` (decision 020);
+// the directory's map and the 事業者連携交流会's printed who's who (decision 025).
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -11,6 +12,7 @@ import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { businessesApi } from './api';
 import { describeBusinessAuditEntries } from './audit-words';
+import { bookletRoutes } from './booklet-routes';
 import { matchingRoutes } from './matching-routes';
 import { localDealAmountMetric, localDealsMetric } from './metrics';
 import { businessPermissions } from './permissions';
@@ -59,6 +61,11 @@ export function businessesModule(deps: AppDependencies & { api: ApiDescription }
       permission: businessPermissions['businesses.review'],
     },
     {
+      href: '/businesses/booklet',
+      label: { ja: '参加事業者紹介', en: "Meeting who's who" },
+      permission: businessPermissions['businesses.review'],
+    },
+    {
       href: '/businesses/review',
       label: { ja: '事業者の承認', en: 'Approve businesses' },
       permission: businessPermissions['businesses.review'],
@@ -66,6 +73,10 @@ export function businessesModule(deps: AppDependencies & { api: ApiDescription }
   );
   app.route('/', matchingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', businessRoutes({ db: deps.database.db, plans: deps.plans, tiles: mapTilesOf(deps.config) }));
+  app.route(
+    '/',
+    bookletRoutes({ db: deps.database.db, plans: deps.plans, publicBaseUrl: deps.config.publicBaseUrl }),
+  );
   app.route('/', businessesApi({ db: deps.database.db, plans: deps.plans, api: deps.api }));
   return app;
 }

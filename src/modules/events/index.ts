@@ -37,6 +37,7 @@ export {
 } from './campaigns/service';
 export { createEvent, type EventWithCounts, listEventsForStaff, publishEvent } from './event-service';
 export { listOwnRegistrations } from './my-registrations';
+export { runsEvent } from './organiser-access';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';
 export { enqueueEventReminders } from './reminders';
