@@ -10,6 +10,7 @@ import { eventsModule } from './modules/events';
 import { planModule } from './modules/plan';
 import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
+import { pointsModule } from './modules/points';
 import { authRoutes } from './platform/auth/routes';
 import { UserError } from './platform/errors';
 import {
@@ -81,6 +82,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', eventsModule({ ...deps, api }));
   app.route('/', consultationsModule({ ...deps, api }));
   app.route('/', businessesModule({ ...deps, api }));
+  app.route('/', pointsModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

@@ -10,6 +10,7 @@ import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
+import { expireGiftCertificates, registerPointsMetrics } from './modules/points';
 import { BackgroundJobs } from './platform/jobs';
 import { createMailService, type MailService } from './platform/mail/service';
 
@@ -34,6 +35,8 @@ export interface Tsunagu {
 
 /** How often reminders for tomorrow's events are looked for; each is enqueued once whatever the rate. */
 const reminderIntervalMs = 15 * 60_000;
+/** How often gift certificates past their last day are looked for; each issue expires once. */
+const expiryIntervalMs = 60 * 60_000;
 
 /** config → database → migrations → metrics → plans → demo data → app */
 export async function startTsunagu(config: Config): Promise<Tsunagu> {
@@ -45,13 +48,16 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     registerEventMetrics(metrics);
     registerConsultationMetrics(metrics);
     registerBusinessMetrics(metrics);
+    registerPointsMetrics(metrics);
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
     const mail = createMailService(database.db, config);
     const app = createApp({ config, database, plans, metrics });
     const jobs = new BackgroundJobs()
       .every('mail-dispatch', config.mailDispatchSeconds * 1000, () => mail.dispatch())
-      .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db));
+      .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db))
+      // gift certificates past their last day expire within the hour after midnight, Japan time
+      .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
     const demoEvents =

@@ -7,5 +7,6 @@ export * from '../modules/events/questions/schema';
 export * from '../modules/events/schema';
 export * from '../modules/events/vendors/schema';
 export * from '../modules/plan/schema';
+export * from '../modules/points/schema';
 export * from '../platform/mail/schema';
 export * from '../platform/schema';

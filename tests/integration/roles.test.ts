@@ -20,6 +20,7 @@ import {
   testCsrfToken,
   type Who,
 } from './helpers';
+import { pointsRouteRules, preparePointsRoutes } from './points-routes';
 
 /**
  * Who may use which route, declared once: every page and API route of the app against a visitor and
@@ -535,6 +536,7 @@ matrix.push(...consultationRouteRules);
 matrix.push(...listingRouteRules);
 matrix.push(...vendorRouteRules);
 matrix.push(...businessRouteRules);
+matrix.push(...pointsRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -609,6 +611,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareListingRoutes(t);
     await prepareVendorRoutes(t);
     await prepareBusinessRoutes(t);
+    await preparePointsRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

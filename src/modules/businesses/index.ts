@@ -28,6 +28,7 @@ export {
   approveBusiness,
   approveClaim,
   claimBusiness,
+  ownProfile,
   readBusiness,
   registerUnclaimedBusiness,
   saveOwnProfile,

@@ -9,7 +9,10 @@
   const start = scanner.querySelector('[data-scanner-start]');
   const video = scanner.querySelector('[data-scanner-video]');
   const status = scanner.querySelector('[data-scanner-status]');
-  const input = form.querySelector('input[name="ticketCode"]');
+  // the field the code goes into (a ticket here; a るのかーど page names its own) and whether the
+  // camera comes back after the page reloads (not at a till, where the next amount is typed first)
+  const input = form.querySelector(`input[name="${scanner.dataset.field || 'ticketCode'}"]`);
+  const resume = scanner.dataset.resume !== 'off';
   const english = document.documentElement.lang === 'en';
   const say = (ja, en) => {
     status.textContent = english ? en : ja;
@@ -81,9 +84,9 @@
         const code = await read(video).catch(() => undefined);
         if (code) {
           stop();
-          sessionStorage.setItem(rememberKey, 'on');
+          if (resume) sessionStorage.setItem(rememberKey, 'on');
           input.value = code.trim();
-          say('読み取りました。受付しています…', 'Read. Checking in…');
+          say('読み取りました。送信しています…', 'Read. Sending…');
           form.requestSubmit();
           return;
         }
@@ -94,12 +97,12 @@
       stop();
       sessionStorage.removeItem(rememberKey);
       say(
-        'カメラを使えません。チケットコードを入力してください。',
-        'The camera cannot be used. Type the ticket code instead.',
+        'カメラを使えません。QRコードの下のコードを入力してください。',
+        'The camera cannot be used. Type the code under the QR code instead.',
       );
     }
   }
 
   start.addEventListener('click', scan);
-  if (sessionStorage.getItem(rememberKey) === 'on') scan();
+  if (resume && sessionStorage.getItem(rememberKey) === 'on') scan();
 })();
