@@ -10,6 +10,8 @@ export interface IndustryStatistics {
   industry: string;
   profiles: number;
   needs: number;
+  /** of the needs posted in the year, those not closed yet */
+  openNeeds: number;
   answeredNeeds: number;
   deals: number;
   amountYen: number;
@@ -25,8 +27,8 @@ function median(values: number[]): number | null {
 }
 
 /**
- * The 商工会's figures of a fiscal year, by 大分類: approved profiles (now), needs posted in the year
- * and how many got an answer (a message from another business), confirmed local deals and their
+ * The 商工会's figures of a fiscal year, by 大分類: approved profiles (now), needs posted in the year,
+ * how many are still open and how many got an answer (a message from another business), confirmed local deals and their
  * amount by the seller's industry; and the median hours from a need to its first answer. Counts only:
  * no business is named and no message is read.
  */
@@ -43,6 +45,7 @@ export async function businessStatistics(db: Db, municipalityCode: string, fisca
         createdAt: businessPosts.createdAt,
         industry: businesses.industryMajor,
         posterId: businessPosts.businessId,
+        status: businessPosts.status,
       })
       .from(businessPosts)
       .innerJoin(businesses, eq(businesses.id, businessPosts.businessId))
@@ -69,14 +72,14 @@ export async function businessStatistics(db: Db, municipalityCode: string, fisca
           .from(businessMessages)
           .innerJoin(businessThreads, eq(businessThreads.id, businessMessages.threadId))
           .where(inArray(businessThreads.postId, needIds));
+  const posterOf = new Map(needs.map((n) => [n.id, n.posterId]));
   const firstAnswer = new Map<number, Date>();
-  for (const need of needs) {
-    for (const r of replies) {
-      if (r.postId !== need.id || r.author === need.posterId) continue;
-      const known = firstAnswer.get(need.id);
-      if (!known || r.at < known) firstAnswer.set(need.id, r.at);
-    }
+  for (const r of replies) {
+    if (r.author === posterOf.get(r.postId)) continue;
+    const known = firstAnswer.get(r.postId);
+    if (!known || r.at < known) firstAnswer.set(r.postId, r.at);
   }
+  const isOpen = (n: (typeof needs)[number]) => n.status === 'open';
   const rows: IndustryStatistics[] = industries.map((i) => {
     const ofIndustry = needs.filter((n) => n.industry === i.code);
     const dealsOf = deals.filter((d) => d.sellerIndustry === i.code);
@@ -84,6 +87,7 @@ export async function businessStatistics(db: Db, municipalityCode: string, fisca
       industry: i.code,
       profiles: profiles.filter((p) => p.industry === i.code).length,
       needs: ofIndustry.length,
+      openNeeds: ofIndustry.filter(isOpen).length,
       answeredNeeds: ofIndustry.filter((n) => firstAnswer.has(n.id)).length,
       deals: dealsOf.length,
       amountYen: dealsOf.reduce((s, d) => s + (d.amountYen ?? 0), 0),
@@ -99,6 +103,7 @@ export async function businessStatistics(db: Db, municipalityCode: string, fisca
     totals: {
       profiles: profiles.length,
       needs: needs.length,
+      openNeeds: needs.filter(isOpen).length,
       answeredNeeds: firstAnswer.size,
       deals: deals.length,
       amountYen: deals.reduce((s, d) => s + (d.amountYen ?? 0), 0),

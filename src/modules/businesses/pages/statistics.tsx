@@ -37,6 +37,8 @@ export function StatisticsPage(props: {
         <dd data-field="profiles">{n(stats.totals.profiles)}</dd>
         <dt>{tr(view, '発注したい（年度内の掲載）', 'Needs posted in the year')}</dt>
         <dd data-field="needs">{n(stats.totals.needs)}</dd>
+        <dt>{tr(view, 'うち募集中', 'Of which still open')}</dt>
+        <dd data-field="open">{n(stats.totals.openNeeds)}</dd>
         <dt>{tr(view, 'うち回答があったもの', 'Of which answered')}</dt>
         <dd data-field="answered">{n(stats.totals.answeredNeeds)}</dd>
         <dt>{tr(view, '最初の回答までの時間（中央値）', 'Median time to first answer')}</dt>
@@ -56,9 +58,10 @@ export function StatisticsPage(props: {
           {tr(view, `${n(stats.totals.amountYen)}円`, `¥${n(stats.totals.amountYen)}`)}
         </dd>
       </dl>
-      <div class="table-wrap">
+      {/* wider than a phone: the box scrolls, so a keyboard must reach it */}
+      <section class="table-wrap" tabindex={0} aria-labelledby="by-industry">
         <table>
-          <caption>
+          <caption id="by-industry">
             {tr(view, '業種別（取引は受注した事業者の業種）', "By industry (deals by the seller's industry)")}
           </caption>
           <thead>
@@ -66,6 +69,7 @@ export function StatisticsPage(props: {
               <th scope="col">{tr(view, '業種', 'Industry')}</th>
               <th scope="col">{tr(view, '事業者', 'Businesses')}</th>
               <th scope="col">{tr(view, '発注したい', 'Needs')}</th>
+              <th scope="col">{tr(view, '募集中', 'Open')}</th>
               <th scope="col">{tr(view, '回答あり', 'Answered')}</th>
               <th scope="col">{tr(view, '取引', 'Deals')}</th>
               <th scope="col">{tr(view, '金額（円）', 'Amount (yen)')}</th>
@@ -77,6 +81,7 @@ export function StatisticsPage(props: {
                 <th scope="row">{industryName(view.lang, r.industry)}</th>
                 <td>{n(r.profiles)}</td>
                 <td>{n(r.needs)}</td>
+                <td>{n(r.openNeeds)}</td>
                 <td>{n(r.answeredNeeds)}</td>
                 <td>{n(r.deals)}</td>
                 <td>{n(r.amountYen)}</td>
@@ -84,7 +89,7 @@ export function StatisticsPage(props: {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </Layout>
   );
 }
