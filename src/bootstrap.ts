@@ -3,8 +3,8 @@ import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
 import { seedDemoEvents } from './demo/events';
-import { seedDemoData } from './demo/seed';
-import { registerBusinessMetrics } from './modules/businesses';
+import { demoSeeder, seedDemoData } from './demo/seed';
+import { registerBusinessMetrics, seedDemoDirectory } from './modules/businesses';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
@@ -62,10 +62,20 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     let closing = false;
     const demoEvents =
       config.seedDemo && config.seedDemoEvents
-        ? seedDemoEvents(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {
-            console.error('デモのイベントを作成できませんでした (demo events failed):', error);
-            return 0;
-          })
+        ? seedDemoEvents(database.db, plans.defaultPlan, { stopped: () => closing })
+            .then(async (created) => {
+              // then the directory at city scale: a few hundred fictional businesses
+              const plan = plans.defaultPlan;
+              await seedDemoDirectory(database.db, plan, demoSeeder(plan), { stopped: () => closing });
+              return created;
+            })
+            .catch((error) => {
+              console.error(
+                'デモのイベントと事業者を作成できませんでした (demo events or directory failed):',
+                error,
+              );
+              return 0;
+            })
         : Promise.resolve(0);
     const close = async () => {
       closing = true;

@@ -24,8 +24,9 @@ const ConfigSchema = z.object({
     .transform((v) => v === 'true'),
   /**
    * With the demo data, also its fictional events (seminars with attendance, a 創業塾, まちゼミ,
-   * マルシェ, events to come), once, into a database that holds the demo accounts (decision 015).
-   * Tests that need the events module empty turn it off.
+   * マルシェ, events to come), once, into a database that holds the demo accounts (decision 015);
+   * then 288 more fictional businesses for the directory. Tests that need the events module or the
+   * directory as they made it turn it off.
    */
   seedDemoEvents: z
     .enum(['true', 'false'])

@@ -2,12 +2,20 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { seedDemoBusinesses } from '../modules/businesses/demo';
 import { kpiTargetValue, type ManualActualInput, type Plan, seedManualActuals } from '../modules/plan';
+import type { Actor } from '../platform/audit';
 import { createAccount } from '../platform/auth/accounts';
 import type { Role } from '../platform/auth/roles';
 import { accounts } from '../platform/schema';
 
 /** Marks every demo figure, so nobody mistakes it for the city's real numbers. */
 export const demoSource = '架空のサンプルデータ';
+
+/** Who the audit log says wrote the demo's data: no person. */
+export const demoSeeder = (plan: Plan): Actor => ({
+  accountId: null,
+  name: demoSource,
+  municipalityCode: plan.municipalityCode,
+});
 export const demoPassword = 'tsunagu-demo-2026';
 
 /** The address of a demo account by its name: admin, shokokai, bista, shotenkai, business … */
@@ -102,7 +110,7 @@ function demoActuals(plan: Plan): ManualActualInput[] {
 export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccountsList> {
   const [existing] = await db.select({ n: count() }).from(accounts);
   if ((existing?.n ?? 0) > 0) return [];
-  const seeder = { accountId: null, name: demoSource, municipalityCode: plan.municipalityCode };
+  const seeder = demoSeeder(plan);
   // the password hashing and the figures do not depend on each other: one waits while the other runs
   await Promise.all([
     ...demoPeople.map((p) =>

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoEvents } from '../../src/demo/events';
-import { demoRatio } from '../../src/demo/seed';
+import { demoRatio, demoSeeder } from '../../src/demo/seed';
+import { seedDemoDirectory } from '../../src/modules/businesses';
 import { listEventsForStaff } from '../../src/modules/events';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
@@ -8,8 +9,8 @@ import { actorOf, apiProgress, dashboardRow, startInstance } from './helpers';
 
 /**
  * The demo of `npm start` (decision 015): its fictional events are written through the events
- * module, the dashboard's event-bound projects take their actuals from them, and seeding again
- * doubles nothing.
+ * module, the dashboard's event-bound projects take their actuals from them, the directory grows to a
+ * few hundred businesses, and seeding again doubles nothing.
  */
 
 const eventProjects = [
@@ -125,9 +126,31 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     expect((await apiProgress(admin, 2025, 'machizemi')).records.length).toBeGreaterThan(20);
   });
 
+  it('grows the directory to a few hundred businesses across industries, which Japanese searches find', async () => {
+    const all = (await (await new TestClient(t.app).get('/api/v1/businesses')).json()) as {
+      features: { properties: { name: string; industry: { major: string } } }[];
+    };
+    expect(all.features.length).toBeGreaterThanOrEqual(300);
+    expect(new Set(all.features.map((f) => f.properties.industry.major)).size).toBeGreaterThanOrEqual(10);
+    const names = async (query: string) =>
+      (
+        (await (await new TestClient(t.app).get(`/api/v1/businesses?${query}`)).json()) as typeof all
+      ).features.map((f) => f.properties.name);
+    // 「菓子」 finds the 菓子店 of every place and the 和菓子 shop; kana finds by reading
+    const sweets = await names(`q=${encodeURIComponent('菓子')}`);
+    expect(sweets).toContain('和菓子処 こもれび（架空）');
+    expect(sweets).toContain('五日市菓子店（架空）');
+    expect(await names(`q=${encodeURIComponent('いつかいちかしてん')}`)).toEqual(['五日市菓子店（架空）']);
+    const machining = await names(`q=${encodeURIComponent('切削加工')}&area=itsukaichi`);
+    expect(machining).toContain('株式会社五日市精機（架空）');
+    expect(machining).not.toContain('株式会社二宮精機（架空）');
+  });
+
   it('doubles nothing when seeded again, as at every start on the same data', async () => {
     const before = await demoCounts(t);
     expect(await seedDemoEvents(t.database.db, t.plans.defaultPlan)).toBe(0);
+    const plan = t.plans.defaultPlan;
+    expect(await seedDemoDirectory(t.database.db, plan, demoSeeder(plan))).toBe(0);
     expect(await demoCounts(t)).toEqual(before);
   });
 });

@@ -11,7 +11,7 @@ import { businesses } from './schema';
  * A 法人番号 that no real company has: the 基礎番号 starts with 9999, which is no registry office's
  * code, and the check digit is computed, so the number passes the check like a real one.
  */
-function fictionalCorporateNumber(serial: number): string {
+export function fictionalCorporateNumber(serial: number): string {
   const base = `9999${String(serial).padStart(8, '0')}`;
   return `${corporateNumberCheckDigit(base)}${base}`;
 }

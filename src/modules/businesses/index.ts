@@ -20,6 +20,7 @@ import { businessRoutes } from './routes';
 
 export { isValidCorporateNumber } from './corporate-number';
 export { confirmDeal, recordDeal } from './deal-service';
+export { seedDemoDirectory } from './demo-directory';
 export { findBusinesses } from './directory';
 export { suggestionsFor } from './matching';
 export { businessPermissions } from './permissions';
