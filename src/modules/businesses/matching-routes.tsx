@@ -155,6 +155,7 @@ export function matchingRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
         post={data.post}
         me={data.me}
         other={data.other}
+        otherContact={data.otherContact}
         messages={data.messages}
         deals={deals}
         notice={savedNotice(c, notices)}

@@ -4,7 +4,13 @@ import type { Db } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { bilingual, parseInput } from '../../platform/validation';
-import { businessMessages, businessPosts, businessThreads, type ThreadRow } from './matching-schema';
+import {
+  businessMessages,
+  businessPosts,
+  businessThreads,
+  type MessageRow,
+  type ThreadRow,
+} from './matching-schema';
 import { actingBusiness, postNotFound } from './post-service';
 import { type BusinessRow, businesses } from './schema';
 
@@ -165,7 +171,27 @@ export async function readThread(db: Db, actor: Actor, threadId: number) {
   ]);
   const other = parties.find((p) => p.id !== me.id);
   if (!post || !other) throw threadNotFound;
-  return { thread, post, me, other, messages };
+  return { thread, post, me, other, messages, otherContact: contactSharedIn(other, messages) };
+}
+
+/** A business's contact person and phone as a thread shows them to the other party. */
+export interface SharedContact {
+  name: string;
+  phone: string;
+}
+
+/**
+ * What a business's profile keeps private (contact person, phone) is shown to the other party of a
+ * thread once the business has written in it: answering is choosing to be reached, and opening a
+ * thread alone cannot collect phone numbers. The owner's age band is never shown to anyone else.
+ */
+export function contactSharedIn(
+  business: Pick<BusinessRow, 'id' | 'contactName' | 'contactPhone'>,
+  messages: readonly Pick<MessageRow, 'authorBusinessId'>[],
+): SharedContact | undefined {
+  if (!messages.some((m) => m.authorBusinessId === business.id)) return undefined;
+  if (!business.contactName && !business.contactPhone) return undefined;
+  return { name: business.contactName, phone: business.contactPhone };
 }
 
 /** The threads of the account's business, the latest first, with the post and the other business. */

@@ -5,6 +5,7 @@ import { InputField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { DealRow, MessageRow, PostRow, ThreadRow } from '../matching-schema';
 import type { BusinessRow } from '../schema';
+import type { SharedContact } from '../thread-service';
 import { kindNames } from './posts';
 
 /** The conversations of a business. */
@@ -48,6 +49,8 @@ export function ThreadPage(props: {
   post: PostRow;
   me: BusinessRow;
   other: BusinessRow;
+  /** the other's contact person and phone, once it has written here (contactSharedIn) */
+  otherContact: SharedContact | undefined;
   messages: MessageRow[];
   deals: DealRow[];
   notice?: string | undefined;
@@ -75,6 +78,35 @@ export function ThreadPage(props: {
       </p>
       <Notice message={props.notice} />
       <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
+      <section aria-labelledby="contact-heading" data-field="other-contact">
+        <h2 id="contact-heading">{tr(view, `${other.name}の担当者`, `Contact at ${other.name}`)}</h2>
+        {props.otherContact ? (
+          <dl class="facts">
+            {props.otherContact.name ? (
+              <>
+                <dt>{tr(view, '担当者', 'Contact person')}</dt>
+                <dd>{props.otherContact.name}</dd>
+              </>
+            ) : null}
+            {props.otherContact.phone ? (
+              <>
+                <dt>{tr(view, '電話', 'Phone')}</dt>
+                <dd>
+                  <a href={`tel:${props.otherContact.phone}`}>{props.otherContact.phone}</a>
+                </dd>
+              </>
+            ) : null}
+          </dl>
+        ) : (
+          <p class="muted">
+            {tr(
+              view,
+              '相手がこのやりとりでメッセージを送ると、相手の担当者と電話番号（登録があれば）がここに表示されます。',
+              'Once the other business writes here, its contact person and phone (if given) are shown here.',
+            )}
+          </p>
+        )}
+      </section>
       <ol class="stack" data-list="messages">
         {props.messages.map((m) => (
           <li class="card" data-message={m.id} data-mine={m.authorBusinessId === me.id ? 'true' : 'false'}>
@@ -97,6 +129,13 @@ export function ThreadPage(props: {
           label={tr(view, 'メッセージ', 'Message')}
           maxlength={4000}
         />
+        <p class="hint" id="message-sharing">
+          {tr(
+            view,
+            '送信すると、相手の事業者に、自社の事業者情報の担当者と電話番号が表示されます（年代は表示されません）。',
+            'Once you send, the other business sees the contact person and phone of your profile (never the age band).',
+          )}
+        </p>
         <button type="submit">{tr(view, '送信する', 'Send')}</button>
       </form>
       <section aria-labelledby="deals-heading">
