@@ -77,20 +77,20 @@ describe('city staff', () => {
       const actual = numberIn(await field(row, 'actual'));
       expect(target, project.code).toBe(project.targets.get(2025));
       if (project.metric.key !== 'manual') {
-        // measured by events, whose demo the journeys leave out (decision 015)
-        expect(actual, `${project.code} is measured by events`).toBeNull();
+        // measured by events or consultations, whose demo the journeys leave out (decision 015)
+        expect(actual, `${project.code} is measured by a module`).toBeNull();
         continue;
       }
       expect(actual, `${project.code} has a demo actual`).not.toBeNull();
       expect(numberIn(await field(row, 'achievement'))).toBeCloseTo(((actual ?? 0) / (target ?? 1)) * 100, 0);
     }
     const measured = plan.projects.filter((p) => p.metric.key !== 'manual').length;
-    expect(measured).toBe(8);
+    expect(measured).toBe(11);
     expect(await statusCount('none')).toBe(measured);
   });
 
   it('open a project page with the chart of targets and actuals and the table of every year', async () => {
-    const project = projectIn(plan, 'startup-consultation');
+    const project = projectIn(plan, 'runocard');
     await submit(page, projectRow(project.code).getByRole('link', { name: project.title }));
 
     expect(new URL(page.url()).pathname).toBe(`/plan/projects/${project.code}`);
@@ -116,7 +116,7 @@ describe('city staff', () => {
   });
 
   it('enter an actual and see its achievement rate and status on the dashboard', async () => {
-    const project = projectIn(plan, 'startup-consultation');
+    const project = projectIn(plan, 'runocard');
     const target = targetOf(project, 2026);
     const actual = Math.round(target * 0.8);
     const percent = Math.round((actual / target) * 1000) / 10;
@@ -131,7 +131,7 @@ describe('city staff', () => {
 
     await page.locator('#subject').selectOption(`project:${project.code}`);
     await page.locator('#value').fill(String(actual));
-    await page.locator('#source').fill('Bi@Sta 相談記録');
+    await page.locator('#source').fill('るのかーど 取扱店舗名簿');
     await submit(page, page.getByRole('button', { name: '登録' }));
     expect(await textOf(page.getByRole('status'))).toBe('実績を登録しました。');
 
@@ -145,20 +145,20 @@ describe('city staff', () => {
   });
 
   it('write the PDCA review (grade and comments) and an improvement action, and find them after reloading', async () => {
-    const project = projectIn(plan, 'startup-consultation');
+    const project = projectIn(plan, 'runocard');
     await submit(page, projectRow(project.code).getByRole('link', { name: project.title }));
     expect(new URL(page.url()).searchParams.get('fy')).toBe('2026');
     expect(await textOf(page.locator('section[aria-labelledby="check"] p').first())).toContain('80%');
 
-    const departmentComment = '相談者は目標の8割。商工会報での周知を早める。';
-    const committeeComment = '創業希望者の相談を増やす工夫が必要。';
+    const departmentComment = '取扱店舗は目標の8割。商店会を通じた案内を早める。';
+    const committeeComment = '未加入の店舗への個別訪問が必要。';
     await page.locator('#grade').selectOption('B');
     await page.locator('#departmentComment').fill(departmentComment);
     await page.locator('#committeeComment').fill(committeeComment);
     await submit(page, page.getByRole('button', { name: '評価を保存' }));
     expect(await textOf(page.getByRole('status'))).toBe('評価を保存しました。');
 
-    const improvement = '創業塾の受講者に個別相談を案内する';
+    const improvement = '未加入店舗にるのかーどの説明会を案内する';
     await page.locator('#description').fill(improvement);
     await page.locator('#ownerOrganisation').selectOption('shokokai');
     await page.locator('#dueDate').fill('2027-03-31');
@@ -193,7 +193,7 @@ describe('city staff', () => {
   });
 
   it('move the improvement action on to 対応中', async () => {
-    await page.goto('/plan/projects/startup-consultation?fy=2026');
+    await page.goto('/plan/projects/runocard?fy=2026');
     const action = page.locator('tr[data-action]').first();
     await action.locator('select').selectOption('in-progress');
     await submit(page, action.getByRole('button', { name: '更新' }));

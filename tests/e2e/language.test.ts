@@ -48,7 +48,7 @@ describe('English', () => {
   it('a wrong input is explained in English when the page is in English', async () => {
     const page = await journeys.loggedInAs('admin');
     await page.goto('/plan/actuals?fy=2026&lang=en');
-    await page.locator('#subject').selectOption('project:succession-consultation');
+    await page.locator('#subject').selectOption('project:industry-academia');
     await page.locator('#value').fill('-5');
     await page.locator('#source').fill('Consultation register');
     await submit(page, page.getByRole('button', { name: 'Save' }));

@@ -17,15 +17,15 @@ describe('a wrong actual', () => {
     const corrected = await page.request.post('/api/v1/plan/actuals', {
       data: {
         subjectKind: 'project',
-        subjectCode: 'succession-consultation',
+        subjectCode: 'industry-academia',
         fiscalYear: 2025,
         value: 44,
         asOf: '2026-04-30',
-        source: '相談受付簿（確定値）',
+        source: '産学連携 支援記録（確定値）',
       },
     });
     expect(corrected.status()).toBe(201);
-    await page.goto('/plan/projects/succession-consultation?fy=2026');
+    await page.goto('/plan/projects/industry-academia?fy=2026');
     changesBefore = await changeHistory().count();
   });
   afterAll(async () => {
@@ -40,9 +40,9 @@ describe('a wrong actual', () => {
   /** Submits the actuals form and returns the HTTP status of the answer. */
   async function enterActual(value: string): Promise<number> {
     await page.goto('/plan/actuals?fy=2026');
-    await page.locator('#subject').selectOption('project:succession-consultation');
+    await page.locator('#subject').selectOption('project:industry-academia');
     await page.locator('#value').fill(value);
-    await page.locator('#source').fill('相談受付簿');
+    await page.locator('#source').fill('支援記録');
     const answer = page.waitForResponse((r) => r.request().method() === 'POST');
     await page.getByRole('button', { name: '登録' }).click();
     const status = (await answer).status();
@@ -56,7 +56,7 @@ describe('a wrong actual', () => {
   ] as const) {
     it(`is refused when it is ${what}, with a Japanese message, keeping what was typed`, async () => {
       await page.goto('/plan/actuals?fy=2026');
-      const before = await entriesOf('事業承継相談');
+      const before = await entriesOf('産学連携の支援');
 
       expect(await enterActual(value)).toBe(422);
 
@@ -70,20 +70,20 @@ describe('a wrong actual', () => {
       expect(await page.getByRole('status').count()).toBe(0);
       // what was typed stays, so that it can be corrected
       expect(await page.locator('#value').inputValue()).toBe(value);
-      expect(await page.locator('#subject').inputValue()).toBe('project:succession-consultation');
-      expect(await page.locator('#source').inputValue()).toBe('相談受付簿');
+      expect(await page.locator('#subject').inputValue()).toBe('project:industry-academia');
+      expect(await page.locator('#source').inputValue()).toBe('支援記録');
 
-      expect(await entriesOf('事業承継相談')).toBe(before);
+      expect(await entriesOf('産学連携の支援')).toBe(before);
     });
   }
 
   it('leaves the dashboard, the project page and the change history as they were', async () => {
     await page.goto('/?fy=2026');
-    const row = page.locator('tr[data-project="succession-consultation"]');
+    const row = page.locator('tr[data-project="industry-academia"]');
     expect(await textOf(row.locator('[data-field="actual"]'))).toBe('—');
     expect(await textOf(row.locator('.status'))).toBe('未入力');
 
-    await page.goto('/plan/projects/succession-consultation?fy=2026');
+    await page.goto('/plan/projects/industry-academia?fy=2026');
     expect(await textOf(page.locator('tr[data-fy="2026"] [data-field="actual"]'))).toBe('—');
     expect(changesBefore).toBeGreaterThan(0);
     expect(await changeHistory().count()).toBe(changesBefore);
@@ -93,7 +93,7 @@ describe('a wrong actual', () => {
     expect(await enterActual('52')).toBe(303);
     expect(await textOf(page.getByRole('status'))).toBe('実績を登録しました。');
     expect(
-      await textOf(page.locator('table[aria-labelledby="current"] tr', { hasText: '事業承継相談' })),
-    ).toContain('52人');
+      await textOf(page.locator('table[aria-labelledby="current"] tr', { hasText: '産学連携の支援' })),
+    ).toContain('52件');
   });
 });

@@ -18,11 +18,11 @@ import { actorOf, apiProgress, planData, startInstance } from './helpers';
 
 const valid = {
   subjectKind: 'project' as const,
-  subjectCode: 'succession-consultation',
+  subjectCode: 'industry-academia',
   fiscalYear: 2026,
   value: 18,
   asOf: '2026-09-30',
-  source: '事業承継相談 受付簿',
+  source: '産学連携 支援記録',
 };
 const tomorrow = () => todayInJapan(new Date(Date.now() + 24 * 3600_000));
 
@@ -149,7 +149,7 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
       'refuses $why through the API with $status $code',
       async ({ input, status, code, field }) => {
         const before = await planData(t);
-        const figure = await apiProgress(admin, 2026, 'succession-consultation');
+        const figure = await apiProgress(admin, 2026, 'industry-academia');
         const response = await admin.postJson('/api/v1/plan/actuals', withInput(input));
         expect(response.status).toBe(status);
         const body = (await response.json()) as {
@@ -159,7 +159,7 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
         expect(body.error.message).toMatch(/[ぁ-んァ-ヶ一-龠]/);
         if (field) expect(body.error.details.map((d) => d.field)).toContain(field);
         expect(await planData(t)).toEqual(before);
-        expect(await apiProgress(admin, 2026, 'succession-consultation')).toEqual(figure);
+        expect(await apiProgress(admin, 2026, 'industry-academia')).toEqual(figure);
       },
     );
 
@@ -258,52 +258,52 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
 
   describe('repeated and concurrent entries', () => {
     it('keeps one entry when the same actual (same as-of date) is posted twice', async () => {
-      const input = { ...valid, subjectCode: 'business-loans', value: 61, asOf: '2026-10-01' };
-      for (const value of [61, 61, 64]) {
+      const input = { ...valid, subjectCode: 'runocard', value: 66, asOf: '2026-10-01' };
+      for (const value of [66, 66, 69]) {
         const response = await admin.postJson('/api/v1/plan/actuals', { ...input, value });
         expect(response.status).toBe(201);
       }
-      const rows = await rowsOf('business-loans', 2026);
+      const rows = await rowsOf('runocard', 2026);
       expect(rows).toHaveLength(1);
-      expect(rows[0]?.value).toBe(64);
-      expect(await apiProgress(admin, 2026, 'business-loans')).toMatchObject({
-        actual: 64,
-        target: 100,
-        achievementPercent: 64,
+      expect(rows[0]?.value).toBe(69);
+      expect(await apiProgress(admin, 2026, 'runocard')).toMatchObject({
+        actual: 69,
+        target: 115,
+        achievementPercent: 60,
         status: 'missed',
       });
       const audit = await t.database.db
         .select()
         .from(auditLog)
-        .where(eq(auditLog.entityKey, `${t.plans.defaultPlan.id}/business-loans/2026`));
+        .where(eq(auditLog.entityKey, `${t.plans.defaultPlan.id}/runocard/2026`));
       // the second, identical figure changed nothing, so it left nothing in the log
       expect(audit.map((a) => a.action)).toEqual(['manual_actual.create', 'manual_actual.update']);
-      expect(audit[1]?.before).toMatchObject({ value: 61 });
-      expect(audit[1]?.after).toMatchObject({ value: 64 });
+      expect(audit[1]?.before).toMatchObject({ value: 66 });
+      expect(audit[1]?.after).toMatchObject({ value: 69 });
     });
 
     it('keeps one entry when the same form is sent twice', async () => {
       const form = {
-        subject: 'kpi:bista-startups',
+        subject: 'kpi:employees',
         fiscalYear: '2026',
-        value: '141',
+        value: '21480',
         asOf: '2026-09-30',
-        source: 'Bi@Sta 創業者名簿',
+        source: '経済センサス',
       };
       expect((await admin.postForm('/plan/actuals?fy=2026', form)).status).toBe(303);
       expect((await admin.postForm('/plan/actuals?fy=2026', form)).status).toBe(303);
-      expect(await rowsOf('bista-startups', 2026)).toHaveLength(1);
+      expect(await rowsOf('employees', 2026)).toHaveLength(1);
     });
 
     it('keeps one entry, with no lost update, when 10 identical requests arrive at once', async () => {
-      const input = { ...valid, subjectCode: 'startup-consultation', value: 33, asOf: '2026-08-01' };
+      const input = { ...valid, subjectKind: 'kpi', subjectCode: 'shotenkai-members', value: 333, asOf: '2026-08-01' };
       const responses = await Promise.all(
         Array.from({ length: 10 }, () => admin.postJson('/api/v1/plan/actuals', input)),
       );
       expect(responses.map((r) => r.status)).toEqual(Array(10).fill(201));
-      const rows = await rowsOf('startup-consultation', 2026);
+      const rows = await rowsOf('shotenkai-members', 2026);
       expect(rows).toHaveLength(1);
-      expect(rows[0]?.value).toBe(33);
+      expect(rows[0]?.value).toBe(333);
     });
 
     it('keeps every figure of 10 concurrent entries for different dates', async () => {

@@ -42,70 +42,70 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
 
   describe('DO → CHECK: an actual shows as achievement and status', () => {
     it('updates the dashboard and the API when an actual is entered', async () => {
-      // 制度融資 (business-loans): FY2026 target 100 loans, nothing entered yet
-      expect(await apiProgress(admin, 2026, 'business-loans')).toMatchObject({
-        target: 100,
+      // 地域マップの作成 (area-map): FY2026 target 30,000 copies, nothing entered yet
+      expect(await apiProgress(admin, 2026, 'area-map')).toMatchObject({
+        target: 30000,
         actual: null,
         achievementPercent: null,
         status: 'none',
       });
-      expect(await dashboardRow(admin, 2026, 'business-loans')).toEqual({
-        target: '100件',
+      expect(await dashboardRow(admin, 2026, 'area-map')).toEqual({
+        target: '30,000部',
         actual: '—',
         achievement: '—',
         status: 'none',
       });
 
       const first = await admin.postForm('/plan/actuals?fy=2026', {
-        subject: 'project:business-loans',
+        subject: 'project:area-map',
         fiscalYear: '2026',
-        value: '80',
+        value: '24000',
         asOf: '2026-07-31',
-        source: '制度融資 利用実績',
+        source: '印刷会社の納品書',
       });
       expect(first.status).toBe(303);
       expect(first.headers.get('location')).toBe('/plan/actuals?fy=2026&saved=actual');
-      expect(await apiProgress(admin, 2026, 'business-loans')).toMatchObject({
-        actual: 80,
+      expect(await apiProgress(admin, 2026, 'area-map')).toMatchObject({
+        actual: 24000,
         achievementPercent: 80,
         status: 'nearly',
       });
-      expect(await dashboardRow(admin, 2026, 'business-loans')).toEqual({
-        target: '100件',
-        actual: '80件',
+      expect(await dashboardRow(admin, 2026, 'area-map')).toEqual({
+        target: '30,000部',
+        actual: '24,000部',
         achievement: '80%',
         status: 'nearly',
       });
 
       // a later figure of the same year is the year's actual; an earlier one stays history
       for (const [asOf, value] of [
-        ['2026-10-31', '104'],
-        ['2026-05-31', '36'],
+        ['2026-10-31', '31200'],
+        ['2026-05-31', '10800'],
       ] as const) {
         const response = await admin.postForm('/plan/actuals?fy=2026', {
-          subject: 'project:business-loans',
+          subject: 'project:area-map',
           fiscalYear: '2026',
           value,
           asOf,
-          source: '制度融資 利用実績',
+          source: '印刷会社の納品書',
         });
         expect(response.status).toBe(303);
       }
-      const row = await apiProgress(admin, 2026, 'business-loans');
-      expect(row).toMatchObject({ actual: 104, achievementPercent: 104, status: 'achieved' });
+      const row = await apiProgress(admin, 2026, 'area-map');
+      expect(row).toMatchObject({ actual: 31200, achievementPercent: 104, status: 'achieved' });
       expect(row.records.map((r) => [r.date, r.value])).toEqual([
-        ['2026-05-31', 36],
-        ['2026-07-31', 80],
-        ['2026-10-31', 104],
+        ['2026-05-31', 10800],
+        ['2026-07-31', 24000],
+        ['2026-10-31', 31200],
       ]);
-      expect(await dashboardRow(admin, 2026, 'business-loans')).toMatchObject({
-        actual: '104件',
+      expect(await dashboardRow(admin, 2026, 'area-map')).toMatchObject({
+        actual: '31,200部',
         achievement: '104%',
         status: 'achieved',
       });
       // the shared view of support staff shows the same figures
       const staff = await new TestClient(t.app).logInAs('bista');
-      expect(await apiProgress(staff, 2026, 'business-loans')).toEqual(row);
+      expect(await apiProgress(staff, 2026, 'area-map')).toEqual(row);
     });
 
     it('measures a KPI kept at its baseline against the baseline', async () => {

@@ -103,10 +103,10 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
           asOf,
           source: '事業実績報告（テスト）',
         });
-      expect((await actual('project', 'startup-consultation', 92)).status).toBe(201);
+      expect((await actual('project', 'runocard', 92)).status).toBe(201);
       expect((await actual('project', 'area-map', 29500.5)).status).toBe(201);
-      expect((await actual('kpi', 'bista-startups', 140)).status).toBe(201);
-      const review = await admin.postForm('/plan/projects/startup-consultation/review', {
+      expect((await actual('kpi', 'shotenkai-members', 340)).status).toBe(201);
+      const review = await admin.postForm('/plan/projects/runocard/review', {
         fiscalYear: String(fy),
         version: '0',
         grade: 'B',
@@ -114,7 +114,7 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
         committeeComment: '周知方法の見直しを求める。',
       });
       expect(review.status).toBe(303);
-      const action = await admin.postForm('/plan/projects/startup-consultation/actions', {
+      const action = await admin.postForm('/plan/projects/runocard/actions', {
         fiscalYear: String(fy),
         description: '商工会報とSNSで周知する',
         ownerOrganisation: 'shokokai',
@@ -190,7 +190,7 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
 
     it('shows the evaluation, both comments and the improvement on the page and in the workbook', async () => {
       const html = await (await admin.get(`/plan/report?fy=${fy}`)).text();
-      const row = html.match(/<tr data-project="startup-consultation">(.*?)<\/tr>/s)?.[1] ?? '';
+      const row = html.match(/<tr data-project="runocard">(.*?)<\/tr>/s)?.[1] ?? '';
       expect(row).toContain('B（概ね順調）');
       expect(row).toContain('相談者は増加したが目標に届かなかった。');
       expect(row).toContain('周知方法の見直しを求める。');
@@ -199,7 +199,7 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
       expect(row).toContain('>80%<');
 
       const sheet = sheetAt(await workbookOf(await admin.get(`/plan/report.xlsx?fy=${fy}`)), 0);
-      const cells = rowsByTitle(sheet).get('創業相談');
+      const cells = rowsByTitle(sheet).get('るのかーど普及事業');
       expect([6, 7, 8, 9, 10].map((c) => cells?.getCell(c).value)).toEqual([
         '概ね達成',
         'B（概ね順調）',

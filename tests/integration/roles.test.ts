@@ -63,7 +63,7 @@ interface RouteRule {
 }
 
 const csvOf = (who: Who) =>
-  `区分,コード,名称,年度,実績値,基準日,出典,備考\n実施事業,business-loans,,2026,${40 + everyone.indexOf(who)},2026-07-01,roles matrix ${who},\n`;
+  `区分,コード,名称,年度,実績値,基準日,出典,備考\n実施事業,area-map,,2026,${40 + everyone.indexOf(who)},2026-07-01,roles matrix ${who},\n`;
 
 const matrix: RouteRule[] = [
   // ----- public ----------------------------------------------------------------------------------
@@ -128,13 +128,13 @@ const matrix: RouteRule[] = [
     allowed: cityStaff,
     ok: 303,
     form: (who) => ({
-      subject: 'project:startup-consultation',
+      subject: 'project:industry-academia',
       fiscalYear: '2026',
       value: String(20 + everyone.indexOf(who)),
       asOf: '2026-06-01',
       source: `roles matrix ${who}`,
     }),
-    figure: { fiscalYear: 2026, code: 'startup-consultation', kind: 'projects' },
+    figure: { fiscalYear: 2026, code: 'industry-academia', kind: 'projects' },
   },
   {
     route: 'POST /api/v1/plan/actuals',
@@ -161,7 +161,7 @@ const matrix: RouteRule[] = [
       form.set('file', new File([csvOf(who)], 'actuals.csv', { type: 'text/csv' }));
       return form;
     },
-    figure: { fiscalYear: 2026, code: 'business-loans', kind: 'projects' },
+    figure: { fiscalYear: 2026, code: 'area-map', kind: 'projects' },
   },
   {
     route: 'POST /api/v1/plan/actuals/import',
@@ -169,7 +169,7 @@ const matrix: RouteRule[] = [
     allowed: cityStaff,
     ok: 200,
     json: (who) => ({ csv: csvOf(who).replace('2026-07-01', '2026-07-02') }),
-    figure: { fiscalYear: 2026, code: 'business-loans', kind: 'projects' },
+    figure: { fiscalYear: 2026, code: 'area-map', kind: 'projects' },
   },
   {
     route: 'POST /plan/projects/:code/review',

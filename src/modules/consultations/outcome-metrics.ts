@@ -109,6 +109,8 @@ export const startupsMetric: MetricSource = {
         const baseline = Number(param(request, 'baseline') ?? kpi.baseline.value);
         const since = fiscalYearRange(plan.baselineYear + 1).start;
         const counted = ofOrganisation.filter((r) => (r.startedOn ?? '') >= since);
+        // nothing recorded since the baseline yet: 未入力, not a year without start-ups
+        if (counted.length === 0) return { value: null, records: [] };
         return {
           value: baseline + counted.length,
           records: [

@@ -76,7 +76,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const audits = await auditCount();
       const file = csv(
         '実施事業,industry-academia,,2026,1,2026-05-01,集計,',
-        '実施事業,business-loans,,2026,20,2026-05-01,報告書,',
+        '実施事業,area-map,,2026,20,2026-05-01,報告書,',
         '成果目標,employees,,2026,abc,2026-05-01,経済センサス,',
         '実施事業,runocard,,2026,50,2026-05-01,加盟店名簿,',
       );
@@ -91,7 +91,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
     it('writes every row of a good file, and importing it again changes nothing', async () => {
       const file = csv(
         '実施事業,industry-academia,産学連携の支援,2026,1,2026/6/1,集計,春の部',
-        '実施事業,business-loans,制度融資,令和8年度,20,2026-06-01,報告書,',
+        '実施事業,runocard,るのかーど,令和8年度,20,2026-06-01,加盟店名簿,',
         '成果目標,shokokai-membership-rate,,R8,61.5,2026-06-01,商工会 会員名簿,',
       );
       const first = await importManualActualsCsv(t.database.db, plan, admin, file);
@@ -148,7 +148,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
     it('updates exactly the figure changed in the exported file, and the audit log shows it', async () => {
       const exported = await exportManualActualsCsv(t.database.db, plan, 2025);
       const lines = exported.split('\r\n');
-      const index = lines.findIndex((l) => l.startsWith('実施事業,startup-consultation,'));
+      const index = lines.findIndex((l) => l.startsWith('実施事業,area-map,'));
       const cells = (lines[index] as string).split(',');
       const oldValue = Number(cells[4]);
       cells[4] = String(oldValue + 1);
@@ -162,12 +162,12 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const after = await figures();
       const changed = after.filter((f, i) => JSON.stringify(f) !== JSON.stringify(before[i]));
       expect(changed).toEqual([
-        expect.objectContaining({ code: 'startup-consultation', fy: 2025, value: oldValue + 1 }),
+        expect.objectContaining({ code: 'area-map', fy: 2025, value: oldValue + 1 }),
       ]);
-      const [latest] = await auditTrail(t.database.db, plan, 'project', 'startup-consultation');
+      const [latest] = await auditTrail(t.database.db, plan, 'project', 'area-map');
       expect(latest).toMatchObject({
         action: 'manual_actual.update',
-        entityKey: `${plan.id}/startup-consultation/2025`,
+        entityKey: `${plan.id}/area-map/2025`,
         actorName: admin.name,
         before: expect.objectContaining({ value: oldValue }),
         after: expect.objectContaining({ value: oldValue + 1 }),
@@ -204,7 +204,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
     it('imports an uploaded file sent with the CSRF token and tells how many rows were taken', async () => {
       const form = multipart(
         { _csrf: csrfToken },
-        { name: '実績.csv', content: csv('実施事業,succession-consultation,,2026,7,2026-07-01,参加者名簿,') },
+        { name: '実績.csv', content: csv('実施事業,industry-academia,,2026,7,2026-07-01,参加者名簿,') },
       );
       const response = await admin.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form });
       expect(response.status).toBe(303);
@@ -214,7 +214,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       );
       const page = await (await admin.get(location)).text();
       expect(page).toContain('1件を取り込みました（新規 1・更新 0・変更なし 0）');
-      expect(await figureOf('succession-consultation', 2026, '2026-07-01')).toMatchObject({ value: 7 });
+      expect(await figureOf('industry-academia', 2026, '2026-07-01')).toMatchObject({ value: 7 });
     });
 
     it('reads a Shift_JIS upload, as Excel saves "CSV (コンマ区切り)"', async () => {
@@ -234,7 +234,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const before = await figures();
       const form = multipart(
         {},
-        { name: 'a.csv', content: csv('実施事業,succession-consultation,,2026,8,2026-07-03,名簿,') },
+        { name: 'a.csv', content: csv('実施事業,industry-academia,,2026,8,2026-07-03,名簿,') },
       );
       const response = await admin.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form });
       expect(response.status).toBe(403);
@@ -249,8 +249,8 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
         {
           name: 'a.csv',
           content: csv(
-            '実施事業,succession-consultation,,2026,9,2026-07-04,名簿,',
-            '実施事業,succession-consultation,,2026,x,2026-07-05,名簿,',
+            '実施事業,industry-academia,,2026,9,2026-07-04,名簿,',
+            '実施事業,industry-academia,,2026,x,2026-07-05,名簿,',
             '実施事業,nothing,,2026,9,2026-07-04,名簿,',
           ),
         },
@@ -297,7 +297,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const template = await admin.get('/plan/actuals-template.csv?fy=2026');
       expect(template.status).toBe(200);
       expect(await template.text()).toContain(
-        '実施事業,succession-consultation,事業承継相談（新規相談者数・人）,2026,,',
+        '実施事業,industry-academia,産学連携の支援（支援件数・件）,2026,,',
       );
       expect((await admin.get('/plan/actuals.csv?fy=1999')).status).toBe(422);
     });
@@ -306,7 +306,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const readOnly = await new TestClient(t.app).logInAs('shokokai');
       const form = multipart(
         { _csrf: csrfToken },
-        { name: 'a.csv', content: csv('実施事業,succession-consultation,,2026,9,2026-07-06,名簿,') },
+        { name: 'a.csv', content: csv('実施事業,industry-academia,,2026,9,2026-07-06,名簿,') },
       );
       expect(
         (await readOnly.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form })).status,
@@ -317,7 +317,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const visitor = new TestClient(t.app);
       expect((await visitor.get('/plan/actuals.csv')).status).toBe(401);
       expect((await visitor.postJson('/api/v1/plan/actuals/import', { csv: csv() })).status).toBe(401);
-      expect(await figureOf('succession-consultation', 2026, '2026-07-06')).toBeUndefined();
+      expect(await figureOf('industry-academia', 2026, '2026-07-06')).toBeUndefined();
     });
   });
 
@@ -328,7 +328,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
     });
 
     it('imports {"csv": "..."} and answers with the counts', async () => {
-      const body = { csv: csv('実施事業,startup-consultation,,2026,4,2026-08-01,商工会,') };
+      const body = { csv: csv('実施事業,area-map,,2026,4,2026-08-01,商工会,') };
       const first = await client.postJson('/api/v1/plan/actuals/import', body);
       expect(first.status).toBe(200);
       expect(await first.json()).toEqual({ imported: 1, created: 1, updated: 0, unchanged: 0, skipped: 0 });
@@ -339,15 +339,15 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
     it('answers 422 with every problem and its line when a row is wrong', async () => {
       const response = await client.postJson('/api/v1/plan/actuals/import?lang=en', {
         csv: csv(
-          '実施事業,startup-consultation,,2026,4,2026-08-02,商工会,',
-          '実施事業,startup-consultation,,2026,4,,商工会,',
+          '実施事業,area-map,,2026,4,2026-08-02,商工会,',
+          '実施事業,area-map,,2026,4,,商工会,',
         ),
       });
       expect(response.status).toBe(422);
       const body = (await response.json()) as { error: { code: string; details: unknown[] } };
       expect(body.error.code).toBe('csv_invalid');
       expect(body.error.details).toEqual([{ line: 3, message: expect.stringContaining('As-of date ""') }]);
-      expect(await figureOf('startup-consultation', 2026, '2026-08-02')).toBeUndefined();
+      expect(await figureOf('area-map', 2026, '2026-08-02')).toBeUndefined();
     });
 
     it('answers 422 for a body without csv', async () => {

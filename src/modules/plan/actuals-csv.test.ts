@@ -55,7 +55,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('reads UTF-8 without a BOM and with LF line ends', () => {
-      const file = `${header}\n実施事業,succession-consultation,,2025,31,2026-03-31,受付名簿,\n`;
+      const file = `${header}\n実施事業,area-map,,2025,31,2026-03-31,受付名簿,\n`;
       expect(parse(file).rows[0]?.actual).toMatchObject({ subjectKind: 'project', value: 31 });
     });
 
@@ -73,7 +73,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('keeps commas, quotes and line breaks inside quoted cells', () => {
-      const file = `${header}\r\n実施事業,business-loans,,2025,40,2026-03-31,"まちゼミ実行委員会報告書（第1回, 第2回）","""満員"" の講座あり\r\n次年度は増やす"\r\n`;
+      const file = `${header}\r\n実施事業,area-map,,2025,40,2026-03-31,"まちゼミ実行委員会報告書（第1回, 第2回）","""満員"" の講座あり\r\n次年度は増やす"\r\n`;
       expect(parse(file).rows[0]?.actual).toMatchObject({
         source: 'まちゼミ実行委員会報告書（第1回, 第2回）',
         note: '"満員" の講座あり\r\n次年度は増やす',
@@ -81,8 +81,8 @@ describe('the actuals CSV format', async () => {
     });
 
     it('accepts columns in any order, English headers, and files without 名称 and 備考', () => {
-      const file = `code,kind,value,fiscalYear,asOf,source\r\nbista-startups,kpi,120,2025,2026-03-31,Bi@Sta\r\n`;
-      expect(parse(file).rows[0]?.actual).toMatchObject({ subjectCode: 'bista-startups', value: 120 });
+      const file = `code,kind,value,fiscalYear,asOf,source\r\nshotenkai-members,kpi,120,2025,2026-03-31,Bi@Sta\r\n`;
+      expect(parse(file).rows[0]?.actual).toMatchObject({ subjectCode: 'shotenkai-members', value: 120 });
     });
 
     it('takes the fiscal year as 2026, 2026年度, 令和8年度, 令和8, R8 or full-width digits', () => {
@@ -128,13 +128,13 @@ describe('the actuals CSV format', async () => {
         '実施事業,industry-academia,,2025,2,2026-03-31,"集計表\r\n（2枚目）",',
         '',
         ',,,,,,,',
-        '実施事業,business-loans,,2025,abc,2026-03-31,報告書,',
+        '実施事業,area-map,,2025,abc,2026-03-31,報告書,',
       ].join('\r\n');
       expect(problemsOf(() => parse(file)).map((p) => p.line)).toEqual([5]);
     });
 
     it('leaves out rows whose 実績値 is empty, so a half-filled template can be imported', () => {
-      const file = `${header}\r\n実施事業,industry-academia,,2025,,2026-03-31,,\r\n実施事業,business-loans,,2025,40,2026-03-31,報告書,\r\n`;
+      const file = `${header}\r\n実施事業,industry-academia,,2025,,2026-03-31,,\r\n実施事業,area-map,,2025,40,2026-03-31,報告書,\r\n`;
       const parsed = parse(file);
       expect(parsed.rows.map((r) => r.line)).toEqual([3]);
       expect(parsed.skippedLines).toEqual([2]);
@@ -146,7 +146,7 @@ describe('the actuals CSV format', async () => {
       const file = [
         header,
         '実施事業,industry-academia,,2025,2,2026-03-31,集計,',
-        '実施事業,business-loans,,2025,-3,2026-03-31,報告書,',
+        '実施事業,area-map,,2025,-3,2026-03-31,報告書,',
         '成果目標,employees,,2025,21600,2026-03-31,経済センサス,',
       ].join('\r\n');
       const problems = problemsOf(() => parse(file));
@@ -259,7 +259,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('refuses a quote that is never closed, at the row where it opens', () => {
-      const file = `${header}\r\n実施事業,industry-academia,,2025,2,2026-03-31,集計,\r\n実施事業,business-loans,,2025,40,2026-03-31,"報告書,\r\n`;
+      const file = `${header}\r\n実施事業,industry-academia,,2025,2,2026-03-31,集計,\r\n実施事業,area-map,,2025,40,2026-03-31,"報告書,\r\n`;
       expect(problemsOf(() => parse(file))).toEqual([
         expect.objectContaining({ line: 3, ja: expect.stringContaining('CSVとして読み取れません') }),
       ]);

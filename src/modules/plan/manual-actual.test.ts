@@ -8,7 +8,7 @@ describe('a manual actual', async () => {
   const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
   const valid = {
     subjectKind: 'project' as const,
-    subjectCode: 'startup-consultation',
+    subjectCode: 'industry-academia',
     fiscalYear: 2025,
     value: '21',
     asOf: '2026-03-31',
