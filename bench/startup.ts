@@ -128,11 +128,9 @@ async function phases(dataDir: string) {
   const { openDatabase } = await import('../src/db/connection');
   const { migrate } = await import('../src/db/migrate');
   const { seedDemoData } = await import('../src/demo/seed');
-  const { seedDemoEvents } = await import('../src/demo/events');
-  const { registerEventMetrics } = await import('../src/modules/events');
-  const { registerPlanMetrics } = await import('../src/modules/plan');
+  const { seedDemoActivity } = await import('../src/demo/activity');
+  const { moduleMetrics } = await import('../src/bootstrap');
   const { loadPlans } = await import('../src/modules/plan/catalogue');
-  const { MetricRegistry } = await import('../src/modules/plan/metric-registry');
   const { createApp } = await import('../src/app');
   lap('importModules');
   const config = loadConfig({ ...process.env, DATA_DIR: dataDir });
@@ -140,9 +138,7 @@ async function phases(dataDir: string) {
   lap('openPglite');
   await migrate(database);
   lap('migrate');
-  const metrics = new MetricRegistry();
-  registerPlanMetrics(metrics);
-  registerEventMetrics(metrics);
+  const metrics = moduleMetrics();
   const plans = await loadPlans(config.planFiles, metrics);
   lap('loadPlans');
   await seedDemoData(database.db, plans.defaultPlan);
@@ -151,9 +147,9 @@ async function phases(dataDir: string) {
   const response = await app.request('/');
   await response.text();
   lap('firstPage');
-  // written after the server listens (decision 015): not part of the time to the first page
-  await seedDemoEvents(database.db, plans.defaultPlan);
-  lap('demoEventsInBackground');
+  // written after the server listens (decisions 015, 026): not part of the time to the first page
+  await seedDemoActivity(database.db, plans.defaultPlan);
+  lap('demoActivityInBackground');
   await database.close();
   process.stdout.write(JSON.stringify(times));
 }

@@ -2,9 +2,9 @@ import { createApp } from './app';
 import type { Config } from './config';
 import { type Database, openDatabase } from './db/connection';
 import { migrate } from './db/migrate';
-import { seedDemoEvents } from './demo/events';
-import { demoSeeder, seedDemoData } from './demo/seed';
-import { registerBusinessMetrics, seedDemoDirectory } from './modules/businesses';
+import { type DemoActivity, seedDemoActivity } from './demo/activity';
+import { seedDemoData } from './demo/seed';
+import { registerBusinessMetrics } from './modules/businesses';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerPlanMetrics } from './modules/plan';
@@ -25,10 +25,11 @@ export interface Tsunagu {
   /** the demo accounts created on this start, if the database was empty */
   demoAccounts: { email: string; password: string; role: string }[];
   /**
-   * The demo's events being written in the background (decision 015): the number created, once
-   * done; 0 when they were there already or the demo is off. A failure is logged, never thrown.
+   * The demo's events and consultations being written in the background (decisions 015 and 026):
+   * the numbers written, once done; 0 when they were there already or the demo is off. A failure is
+   * logged, never thrown.
    */
-  demoEvents: Promise<number>;
+  demoActivity: Promise<DemoActivity>;
   /** Stops the background jobs, then closes the mail transport and the database. */
   close(): Promise<void>;
 }
@@ -38,17 +39,23 @@ const reminderIntervalMs = 15 * 60_000;
 /** How often gift certificates past their last day are looked for; each issue expires once. */
 const expiryIntervalMs = 60 * 60_000;
 
+/** Every module's metrics, which the plan files bind their projects and KPIs to. */
+export function moduleMetrics(): MetricRegistry {
+  const metrics = new MetricRegistry();
+  registerPlanMetrics(metrics);
+  registerEventMetrics(metrics);
+  registerConsultationMetrics(metrics);
+  registerBusinessMetrics(metrics);
+  registerPointsMetrics(metrics);
+  return metrics;
+}
+
 /** config → database → migrations → metrics → plans → demo data → app */
 export async function startTsunagu(config: Config): Promise<Tsunagu> {
   const database = await openDatabase(config);
   try {
     await migrate(database);
-    const metrics = new MetricRegistry();
-    registerPlanMetrics(metrics);
-    registerEventMetrics(metrics);
-    registerConsultationMetrics(metrics);
-    registerBusinessMetrics(metrics);
-    registerPointsMetrics(metrics);
+    const metrics = moduleMetrics();
     const plans = await loadPlans(config.planFiles, metrics);
     const demoAccounts = config.seedDemo ? await seedDemoData(database.db, plans.defaultPlan) : [];
     const mail = createMailService(database.db, config);
@@ -60,31 +67,22 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
-    const demoEvents =
-      config.seedDemo && config.seedDemoEvents
-        ? seedDemoEvents(database.db, plans.defaultPlan, { stopped: () => closing })
-            .then(async (created) => {
-              // then the directory at city scale: a few hundred fictional businesses
-              const plan = plans.defaultPlan;
-              await seedDemoDirectory(database.db, plan, demoSeeder(plan), { stopped: () => closing });
-              return created;
-            })
-            .catch((error) => {
-              console.error(
-                'デモのイベントと事業者を作成できませんでした (demo events or directory failed):',
-                error,
-              );
-              return 0;
-            })
-        : Promise.resolve(0);
+    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0 };
+    const demoActivity =
+      config.seedDemo && config.seedDemoActivity
+        ? seedDemoActivity(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {
+            console.error('デモの記録を作成できませんでした (demo activity failed):', error);
+            return nothing;
+          })
+        : Promise.resolve(nothing);
     const close = async () => {
       closing = true;
-      await demoEvents;
+      await demoActivity;
       await jobs.stop();
       mail.transport.close();
       await database.close();
     };
-    return { app, database, plans, metrics, mail, jobs, demoAccounts, demoEvents, close };
+    return { app, database, plans, metrics, mail, jobs, demoAccounts, demoActivity, close };
   } catch (error) {
     await database.close().catch(() => {});
     throw error;

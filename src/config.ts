@@ -23,12 +23,13 @@ const ConfigSchema = z.object({
     .default('true')
     .transform((v) => v === 'true'),
   /**
-   * With the demo data, also its fictional events (seminars with attendance, a 創業塾, まちゼミ,
-   * マルシェ, events to come), once, into a database that holds the demo accounts (decision 015);
-   * then 288 more fictional businesses for the directory. Tests that need the events module or the
-   * directory as they made it turn it off.
+   * With the demo data, also its fictional activity, once, into a database that holds the demo
+   * accounts: events (seminars with attendance, a 創業塾, まちゼミ, マルシェ, events to come; decision
+   * 015), consultations (start-up, succession and management clients, 創業, loans; decision 026)
+   * and 288 more fictional businesses for the directory (decision 019). Tests that need those
+   * modules as they made them turn it off.
    */
-  seedDemoEvents: z
+  seedDemoActivity: z
     .enum(['true', 'false'])
     .default('true')
     .transform((v) => v === 'true'),
@@ -96,7 +97,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Part
     databaseUrl: env.DATABASE_URL || undefined,
     planFiles: env.PLAN_FILES,
     seedDemo: env.SEED_DEMO,
-    seedDemoEvents: env.SEED_DEMO_EVENTS,
+    seedDemoActivity: env.SEED_DEMO_ACTIVITY,
     secureCookies: env.SECURE_COOKIES,
     sessionHours: env.SESSION_HOURS,
     publicBaseUrl: env.PUBLIC_BASE_URL || undefined,

@@ -23,10 +23,10 @@ try {
     }
   });
   tsunagu.jobs.start();
-  void tsunagu.demoEvents.then((created) => {
-    if (created > 0)
+  void tsunagu.demoActivity.then(({ events, consultations, businesses }) => {
+    if (events + consultations + businesses > 0)
       console.log(
-        `  demo events (架空のサンプルデータ): ${created} written (${Math.round(performance.now() - started)} ms after start)`,
+        `  demo (架空のサンプルデータ): ${events} events, ${consultations} consultations and ${businesses} businesses written (${Math.round(performance.now() - started)} ms after start)`,
       );
   });
   const stop = async () => {

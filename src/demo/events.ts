@@ -1,4 +1,3 @@
-import { inArray } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import {
   type CampaignRow,
@@ -17,11 +16,10 @@ import {
 } from '../modules/events';
 import type { Plan, Project } from '../modules/plan';
 import type { Actor } from '../platform/audit';
-import type { Account } from '../platform/auth/accounts';
-import type { Role } from '../platform/auth/roles';
 import { fiscalYearOf, todayInJapan, warekiFiscalYear } from '../platform/fiscal-year';
-import { accounts } from '../platform/schema';
-import { demoEmail, demoRatio, demoSource } from './seed';
+import { atJapan, day, isoDay, plusDays } from './days';
+import { type DemoActors, demoActors, fictionalName } from './people';
+import { demoRatio, demoSource } from './seed';
 
 /**
  * Fictional events for every project the plan measures by events, so that the dashboard of a demo
@@ -204,61 +202,17 @@ const courseTitles = [
   'そば打ち体験',
 ];
 
-const families = [
-  ['佐藤', 'さとう'],
-  ['鈴木', 'すずき'],
-  ['高橋', 'たかはし'],
-  ['田中', 'たなか'],
-  ['伊藤', 'いとう'],
-  ['渡辺', 'わたなべ'],
-  ['山本', 'やまもと'],
-  ['中村', 'なかむら'],
-  ['小林', 'こばやし'],
-  ['加藤', 'かとう'],
-  ['吉田', 'よしだ'],
-  ['山田', 'やまだ'],
-  ['森', 'もり'],
-  ['石井', 'いしい'],
-  ['清水', 'しみず'],
-  ['野口', 'のぐち'],
-  ['内田', 'うちだ'],
-] as const;
-const givens = [
-  ['翔太', 'しょうた'],
-  ['陽子', 'ようこ'],
-  ['健一', 'けんいち'],
-  ['美咲', 'みさき'],
-  ['大輔', 'だいすけ'],
-  ['恵', 'めぐみ'],
-  ['誠', 'まこと'],
-  ['由美', 'ゆみ'],
-  ['拓也', 'たくや'],
-  ['真理子', 'まりこ'],
-  ['浩二', 'こうじ'],
-  ['彩', 'あや'],
-  ['修', 'おさむ'],
-] as const;
-
-/** The n-th fictional person (17 × 13 names, all different): people come back to other events. */
+/** The n-th fictional person, with an address no mail is sent to: people come back to other events. */
 function person(n: number, key: string) {
-  const i = n % (families.length * givens.length);
-  const [family, familyKana] = families[i % families.length] as readonly [string, string];
-  const [given, givenKana] = givens[Math.floor(i / families.length) % givens.length] as readonly [
-    string,
-    string,
-  ];
+  const { index, name, kana } = fictionalName(n);
   return {
-    name: `${family} ${given}（架空）`,
-    kana: `${familyKana} ${givenKana}`,
-    email: `person${i + 1}@${participantDomain}`,
+    name,
+    kana,
+    email: `person${index + 1}@${participantDomain}`,
     phone: '',
-    idempotencyKey: `demo:${key}:${i}`,
+    idempotencyKey: `demo:${key}:${index}`,
   };
 }
-
-const day = 86_400_000;
-const isoDay = (d: Date) => d.toISOString().slice(0, 10);
-const atJapan = (date: string, time: string) => new Date(`${date}T${time}:00+09:00`);
 
 /** The n-th given weekday (0 = Sunday) of a month, as yyyy-mm-dd. */
 function nthWeekday(year: number, month: number, weekday: number, n: number): string {
@@ -269,58 +223,6 @@ function nthWeekday(year: number, month: number, weekday: number, n: number): st
 
 /** The calendar year a month of a fiscal year falls in: January–March belong to the next one. */
 const yearOfMonth = (fiscalYear: number, month: number) => (month >= 4 ? fiscalYear : fiscalYear + 1);
-
-const plusDays = (date: string, days: number) =>
-  isoDay(new Date(Date.parse(`${date}T00:00:00Z`) + days * day));
-
-interface DemoActors {
-  byOrganisation: Map<string, Actor>;
-  admin: Actor;
-  business: Account;
-}
-
-const staffNames = ['admin', 'shokokai', 'bista', 'shotenkai', 'business'] as const;
-
-async function demoActors(db: Db, plan: Plan): Promise<DemoActors | undefined> {
-  const rows = await db
-    .select()
-    .from(accounts)
-    .where(
-      inArray(
-        accounts.email,
-        staffNames.map((n) => demoEmail(n)),
-      ),
-    );
-  const byName = new Map(rows.map((r) => [r.email.split('@')[0] ?? '', r]));
-  if (staffNames.some((n) => byName.get(n)?.municipalityCode !== plan.municipalityCode)) return undefined;
-  const actor = (name: string): Actor => {
-    const r = byName.get(name) as (typeof rows)[number];
-    return {
-      accountId: r.id,
-      name: r.displayName,
-      municipalityCode: r.municipalityCode,
-      role: r.role as Role,
-      organisation: r.organisation,
-    };
-  };
-  const admin = actor('admin');
-  const byOrganisation = new Map<string, Actor>([
-    ['city', admin],
-    ['shokokai', actor('shokokai')],
-    ['bista', actor('bista')],
-    ['shotenkai', actor('shotenkai')],
-  ]);
-  const b = byName.get('business') as (typeof rows)[number];
-  const business: Account = {
-    id: b.id,
-    municipalityCode: b.municipalityCode,
-    email: b.email,
-    displayName: b.displayName,
-    role: b.role as Role,
-    organisation: b.organisation,
-  };
-  return { byOrganisation, admin, business };
-}
 
 function categoryOf(project: Project): string | undefined {
   const category = project.metric.params.category;

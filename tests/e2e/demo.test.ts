@@ -4,17 +4,19 @@ import { type Journeys, numberIn, openJourneys, submit, textOf } from './support
 import { expectAccessible, phone } from './support/phone';
 
 /**
- * The demo as `npm start` shows it, with its fictional events (decision 015): the dashboard's
- * projects measured by events have actuals from attendance, with the events behind them; a resident
- * finds events to come and registers; the まちゼミ of this year lists its shops' courses.
+ * The demo as `npm start` shows it, with its fictional events and consultations (decisions 015 and
+ * 026): the dashboard's projects measured by events have actuals from attendance, with the events
+ * behind them, and those measured by consultations have actuals from Bi@Sta's and the 商工会's
+ * records; a resident finds events to come and registers; the まちゼミ of this year lists its shops'
+ * courses.
  */
-describe('the demo with its events', () => {
+describe('the demo with its events and consultations', () => {
   let journeys: Journeys;
   let admin: Page;
   let resident: Page;
 
   beforeAll(async () => {
-    journeys = await openJourneys({ demoEvents: true });
+    journeys = await openJourneys({ demoActivity: true });
     admin = await journeys.loggedInAs('admin');
     resident = await journeys.visitor(phone);
   }, 240_000);
@@ -39,6 +41,30 @@ describe('the demo with its events', () => {
     expect(new URL(admin.url()).pathname).toMatch(/^\/events\/manage\/\d+$/);
     expect(await textOf(admin.locator('main'))).toContain('販路開拓：お客様に届ける');
     await expectAccessible(admin, "the course's staff page with its attendance");
+  });
+
+  it('city staff see 創業相談 and 創業件数 counted from consultation records and open a case behind them', async () => {
+    await admin.goto('/?fy=2025');
+    const row = admin.locator('tr[data-project="startup-consultation"]');
+    const actual = numberIn(await textOf(row.locator('[data-field="actual"]')));
+    expect(actual).toBeGreaterThan(50);
+
+    await submit(admin, row.getByRole('link', { name: '創業相談' }));
+    const records = admin.locator('table[aria-labelledby="records"] tbody tr');
+    // one record per new client, as many as the figure
+    expect(await records.count()).toBe(actual);
+    await expectAccessible(admin, 'the project page with the consultations behind its actual');
+
+    await submit(admin, records.first().getByRole('link'));
+    expect(new URL(admin.url()).pathname).toMatch(/^\/consultations\/cases\/\d+$/);
+    expect(await textOf(admin.locator('main'))).toContain('架空のサンプルデータ');
+    await expectAccessible(admin, 'a demo consultation case');
+
+    await admin.goto('/plan/kpis/bista-startups?fy=2025');
+    const kpi = numberIn(await textOf(admin.locator('tr[data-fy="2025"] [data-field="actual"]')));
+    // the plan's 69 of 令和2年度 is the first record, then one per 創業 since
+    expect(await admin.locator('table[aria-labelledby="records"] tbody tr').count()).toBe(kpi - 69 + 1);
+    expect(kpi).toBeGreaterThan(69);
   });
 
   it('a resident finds a seminar to come among the demo events and registers on a phone', async () => {

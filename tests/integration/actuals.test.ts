@@ -296,7 +296,13 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
     });
 
     it('keeps one entry, with no lost update, when 10 identical requests arrive at once', async () => {
-      const input = { ...valid, subjectKind: 'kpi', subjectCode: 'shotenkai-members', value: 333, asOf: '2026-08-01' };
+      const input = {
+        ...valid,
+        subjectKind: 'kpi',
+        subjectCode: 'shotenkai-members',
+        value: 333,
+        asOf: '2026-08-01',
+      };
       const responses = await Promise.all(
         Array.from({ length: 10 }, () => admin.postJson('/api/v1/plan/actuals', input)),
       );

@@ -1,16 +1,20 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoActivity } from '../../src/demo/activity';
+import { type DemoStory, demoConsultationStories, seedDemoConsultations } from '../../src/demo/consultations';
 import { seedDemoEvents } from '../../src/demo/events';
-import { demoRatio, demoSeeder } from '../../src/demo/seed';
-import { seedDemoDirectory } from '../../src/modules/businesses';
+import { demoRatio } from '../../src/demo/seed';
+import { fiscalYearOfDay } from '../../src/modules/consultations';
 import { listEventsForStaff } from '../../src/modules/events';
+import { fiscalYearRange, todayInJapan } from '../../src/platform/fiscal-year';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, apiProgress, dashboardRow, startInstance } from './helpers';
 
 /**
- * The demo of `npm start` (decision 015): its fictional events are written through the events
- * module, the dashboard's event-bound projects take their actuals from them, the directory grows to a
- * few hundred businesses, and seeding again doubles nothing.
+ * The demo of `npm start` (decisions 015 and 026): its fictional events and consultations are written
+ * through the events and consultations modules, the dashboard's projects and KPI bound to them take
+ * their actuals from those records, the directory grows to a few hundred businesses, and seeding
+ * again doubles nothing.
  */
 
 const eventProjects = [
@@ -33,6 +37,11 @@ async function demoCounts(t: TestInstance) {
     'event_attendance',
     'event_campaigns',
     'campaign_courses',
+    'consultation_clients',
+    'consultation_cases',
+    'consultations',
+    'consultation_milestones',
+    'loan_uses',
     'audit_log',
     'mail_outbox',
   ];
@@ -48,10 +57,12 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
   let t: TestInstance;
   let admin: TestClient;
   let created = 0;
+  let stories: DemoStory[] = [];
 
   beforeAll(async () => {
-    t = await startInstance(kind, { seedDemoEvents: true });
-    created = await t.demoEvents;
+    t = await startInstance(kind, { seedDemoActivity: true });
+    created = (await t.demoActivity).events;
+    stories = demoConsultationStories(t.plans.defaultPlan, todayInJapan());
     admin = await new TestClient(t.app).logInAs('admin');
   }, 300_000);
   afterAll(async () => {
@@ -148,10 +159,55 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
 
   it('doubles nothing when seeded again, as at every start on the same data', async () => {
     const before = await demoCounts(t);
-    expect(await seedDemoEvents(t.database.db, t.plans.defaultPlan)).toBe(0);
-    const plan = t.plans.defaultPlan;
-    expect(await seedDemoDirectory(t.database.db, plan, demoSeeder(plan))).toBe(0);
+    expect(await seedDemoActivity(t.database.db, t.plans.defaultPlan)).toEqual({
+      events: 0,
+      consultations: 0,
+      businesses: 0,
+    });
     expect(await demoCounts(t)).toEqual(before);
+  });
+
+  it('writes consultations for start-ups, succession and loans, and sends no mail to their people', async () => {
+    const counts = await demoCounts(t);
+    expect(counts.consultations).toBe(stories.reduce((n, s) => n + s.visits.length, 0));
+    expect(counts.consultation_clients).toBe(stories.length);
+    expect(counts.loan_uses).toBe(stories.reduce((n, s) => n + s.loans.length, 0));
+    expect(counts.mail_outbox).toBe(0);
+  });
+
+  it("shows on the dashboard the consultations' new clients, loans and 創業件数 that the records give", async () => {
+    const plan = t.plans.defaultPlan;
+    const inYear = (day: string | undefined, fy: number) => day !== undefined && fiscalYearOfDay(day) === fy;
+    const firstIn = (kind: DemoStory['kind'], fy: number) =>
+      stories.filter((s) => s.kind === kind && inYear(s.visits[0], fy)).length;
+    for (const fy of [2023, 2024, 2025, 2026]) {
+      const expected: [string, number][] = [
+        ['startup-consultation', firstIn('startup', fy)],
+        ['succession-consultation', firstIn('succession', fy)],
+        ['business-loans', stories.flatMap((s) => s.loans).filter((l) => inYear(l.on, fy)).length],
+      ];
+      for (const [code, value] of expected) {
+        const row = await apiProgress(admin, fy, code);
+        expect(row.actual, `${code} ${fy}`).toBe(value);
+        expect(row.records, `${code} ${fy}`).toHaveLength(value);
+        if (fy < 2026) {
+          expect(row.achievementPercent, `${code} ${fy}`).toBeGreaterThanOrEqual(50);
+          expect(row.achievementPercent, `${code} ${fy}`).toBeLessThanOrEqual(150);
+        }
+      }
+      // the plan's 69 of 令和2年度, and every Bi@Sta 創業 since, to the end of the year
+      const startups = stories.filter(
+        (s) =>
+          s.organisation === 'bista' &&
+          s.startedOn !== undefined &&
+          s.startedOn > fiscalYearRange(plan.baselineYear).end &&
+          s.startedOn <= fiscalYearRange(fy).end,
+      ).length;
+      const kpi = await apiProgress(admin, fy, 'bista-startups', 'kpis');
+      expect(kpi.actual, `bista-startups ${fy}`).toBe(69 + startups);
+      expect(kpi.records, `bista-startups ${fy}`).toHaveLength(1 + startups);
+    }
+    expect((await apiProgress(admin, 2025, 'bista-startups', 'kpis')).actual).toBeGreaterThan(100);
   });
 });
 
@@ -194,10 +250,34 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
     expect(Number(doubled?.n)).toBe(0);
   });
 
+  it('finishes the consultations a start stopped half-way, each written once', async () => {
+    const stopAfter = (steps: number) => {
+      let asked = 0;
+      return () => asked++ >= steps;
+    };
+    const plan = t.plans.defaultPlan;
+    // a step before each consultation and before each case's outcomes
+    const begun = await seedDemoConsultations(t.database.db, plan, { stopped: stopAfter(30) });
+    expect(begun).toBeGreaterThan(10);
+    expect(begun).toBeLessThanOrEqual(30);
+    const rest = await seedDemoConsultations(t.database.db, plan);
+    const visits = demoConsultationStories(plan, todayInJapan()).reduce((n, s) => n + s.visits.length, 0);
+    expect(begun + rest).toBe(visits);
+    const [row] = await t.database.query<{ n: number; keys: number }>(
+      'select count(*)::int as n, count(distinct idempotency_key)::int as keys from consultations',
+    );
+    expect(Number(row?.n)).toBe(visits);
+    expect(Number(row?.keys)).toBe(visits);
+  });
+
   it('seeds nothing into a database without the demo accounts', async () => {
     const bare = await startInstance('pglite', { seedDemo: false });
     try {
-      expect(await seedDemoEvents(bare.database.db, bare.plans.defaultPlan)).toBe(0);
+      expect(await seedDemoActivity(bare.database.db, bare.plans.defaultPlan)).toEqual({
+        events: 0,
+        consultations: 0,
+        businesses: 0,
+      });
     } finally {
       await bare.stop();
     }

@@ -11,8 +11,8 @@ export interface TestInstance extends Tsunagu {
 
 /**
  * A whole Tsunagu (migrations, plans, demo accounts and actuals) on a fresh database. The demo's
- * events are left out unless asked for (`seedDemoEvents: true`): they take seconds, and most tests
- * want the events module to hold only what they create.
+ * events and consultations are left out unless asked for (`seedDemoActivity: true`): they take
+ * seconds, and most tests want those modules to hold only what they create.
  */
 export async function startTestTsunagu(
   kind: TestDatabaseKind,
@@ -21,7 +21,7 @@ export async function startTestTsunagu(
   const database = await createTestDatabase(kind);
   const config = loadConfig(
     {},
-    { dataDir: database.dataDir, databaseUrl: database.databaseUrl, seedDemoEvents: false, ...overrides },
+    { dataDir: database.dataDir, databaseUrl: database.databaseUrl, seedDemoActivity: false, ...overrides },
   );
   const tsunagu = await startTsunagu(config);
   return {

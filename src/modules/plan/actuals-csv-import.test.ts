@@ -161,9 +161,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
 
       const after = await figures();
       const changed = after.filter((f, i) => JSON.stringify(f) !== JSON.stringify(before[i]));
-      expect(changed).toEqual([
-        expect.objectContaining({ code: 'area-map', fy: 2025, value: oldValue + 1 }),
-      ]);
+      expect(changed).toEqual([expect.objectContaining({ code: 'area-map', fy: 2025, value: oldValue + 1 })]);
       const [latest] = await auditTrail(t.database.db, plan, 'project', 'area-map');
       expect(latest).toMatchObject({
         action: 'manual_actual.update',
@@ -338,10 +336,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
 
     it('answers 422 with every problem and its line when a row is wrong', async () => {
       const response = await client.postJson('/api/v1/plan/actuals/import?lang=en', {
-        csv: csv(
-          '実施事業,area-map,,2026,4,2026-08-02,商工会,',
-          '実施事業,area-map,,2026,4,,商工会,',
-        ),
+        csv: csv('実施事業,area-map,,2026,4,2026-08-02,商工会,', '実施事業,area-map,,2026,4,,商工会,'),
       });
       expect(response.status).toBe(422);
       const body = (await response.json()) as { error: { code: string; details: unknown[] } };

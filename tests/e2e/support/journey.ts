@@ -27,8 +27,11 @@ export interface Journeys {
   close(): Promise<void>;
 }
 
-/** `demoEvents`: with the demo's fictional events, as `npm start` shows them (decision 015). */
-export async function openJourneys(options: { demoEvents?: boolean } = {}): Promise<Journeys> {
+/**
+ * `demoActivity`: with the demo's fictional events and consultations, as `npm start` shows them
+ * (decisions 015 and 026).
+ */
+export async function openJourneys(options: { demoActivity?: boolean } = {}): Promise<Journeys> {
   const server = await startTsunaguServer(options);
   let browser: Browser;
   try {

@@ -20,18 +20,18 @@ export interface RunningTsunagu extends Tsunagu {
  * purpose, so that a DATABASE_URL in the shell cannot point the journeys at a real database. Its
  * background jobs run, sending mail every second into a folder of its own.
  */
-export async function startTsunaguServer(options: { demoEvents?: boolean } = {}): Promise<RunningTsunagu> {
+export async function startTsunaguServer(options: { demoActivity?: boolean } = {}): Promise<RunningTsunagu> {
   const mailDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-mail-'));
   const config = loadConfig(
     {},
-    // without the demo's events (seconds of work) unless asked: journeys see the events they create
+    // without the demo's events and consultations (seconds of work) unless asked: journeys see what they create
     {
       dataDir: 'memory://',
       host: '127.0.0.1',
       port: 0,
       mailDir,
       mailDispatchSeconds: 1,
-      seedDemoEvents: options.demoEvents === true,
+      seedDemoActivity: options.demoActivity === true,
       // the journeys run without internet: no tile ever loads, as when the tile server is out of
       // reach, and the maps must work on their own markers
       mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',
@@ -48,8 +48,8 @@ export async function startTsunaguServer(options: { demoEvents?: boolean } = {})
       },
     );
     tsunagu.jobs.start();
-    // a journey through the demo's events starts once they are all written
-    await tsunagu.demoEvents;
+    // a journey through the demo's events and consultations starts once they are all written
+    await tsunagu.demoActivity;
     return {
       ...tsunagu,
       url: `http://127.0.0.1:${port}`,

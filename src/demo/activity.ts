@@ -1,0 +1,29 @@
+import type { Db } from '../db/connection';
+import { seedDemoDirectory } from '../modules/businesses';
+import type { Plan } from '../modules/plan';
+import { seedDemoConsultations } from './consultations';
+import { seedDemoEvents } from './events';
+import { demoSeeder } from './seed';
+
+/** What the demo's background seeding wrote on this start. */
+export interface DemoActivity {
+  events: number;
+  consultations: number;
+  businesses: number;
+}
+
+/**
+ * The demo's activity, written after the server listens (decisions 015 and 026): its events, its
+ * consultations, then the directory at city scale (a few hundred fictional businesses). Each is
+ * idempotent and stops between two writes when asked.
+ */
+export async function seedDemoActivity(
+  db: Db,
+  plan: Plan,
+  options: { now?: Date; stopped?: () => boolean } = {},
+): Promise<DemoActivity> {
+  const events = await seedDemoEvents(db, plan, options);
+  const consultations = options.stopped?.() ? 0 : await seedDemoConsultations(db, plan, options);
+  const businesses = options.stopped?.() ? 0 : await seedDemoDirectory(db, plan, demoSeeder(plan), options);
+  return { events, consultations, businesses };
+}
