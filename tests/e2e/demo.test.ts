@@ -61,10 +61,10 @@ describe('the demo with its events and consultations', () => {
     await expectAccessible(admin, 'a demo consultation case');
 
     await admin.goto('/plan/kpis/bista-startups?fy=2025');
-    const kpi = numberIn(await textOf(admin.locator('tr[data-fy="2025"] [data-field="actual"]')));
+    const kpi = numberIn(await textOf(admin.locator('tr[data-fy="2025"] [data-field="actual"]'))) ?? 0;
+    expect(kpi).toBeGreaterThan(69);
     // the plan's 69 of 令和2年度 is the first record, then one per 創業 since
     expect(await admin.locator('table[aria-labelledby="records"] tbody tr').count()).toBe(kpi - 69 + 1);
-    expect(kpi).toBeGreaterThan(69);
   });
 
   it('a resident finds a seminar to come among the demo events and registers on a phone', async () => {
