@@ -256,12 +256,15 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
       return () => asked++ >= steps;
     };
     const plan = t.plans.defaultPlan;
+    // as on the first of June 2023: the plan's first two months, and the start-ups of the two years before
+    const now = new Date('2023-06-01T12:00:00+09:00');
     // a step before each consultation and before each case's outcomes
-    const begun = await seedDemoConsultations(t.database.db, plan, { stopped: stopAfter(30) });
+    const begun = await seedDemoConsultations(t.database.db, plan, { now, stopped: stopAfter(30) });
     expect(begun).toBeGreaterThan(10);
     expect(begun).toBeLessThanOrEqual(30);
-    const rest = await seedDemoConsultations(t.database.db, plan);
-    const visits = demoConsultationStories(plan, todayInJapan()).reduce((n, s) => n + s.visits.length, 0);
+    const rest = await seedDemoConsultations(t.database.db, plan, { now });
+    const visits = demoConsultationStories(plan, '2023-06-01').reduce((n, s) => n + s.visits.length, 0);
+    expect(visits).toBeGreaterThan(60);
     expect(begun + rest).toBe(visits);
     const [row] = await t.database.query<{ n: number; keys: number }>(
       'select count(*)::int as n, count(distinct idempotency_key)::int as keys from consultations',
