@@ -2,6 +2,7 @@ import { and, eq, inArray, lte } from 'drizzle-orm';
 import { fiscalYearRange } from '../../platform/fiscal-year';
 import type { Measurement, MetricSource } from '../plan';
 import { fiscalYearOfDay, newClientConsultations } from './new-clients';
+import { consultationPermissions } from './permissions';
 import { type ConsultationKind, consultationCases, consultationKinds, consultations } from './schema';
 import { caseReference, kindNames, organisationName } from './words';
 
@@ -29,6 +30,8 @@ export const newClientsMetric: MetricSource = {
     ja: '相談の新規相談者数（その種類の最初の相談が年度内の人数）',
     en: 'New clients of consultations (first consultation of the kind in the fiscal year)',
   },
+  // the records are cases: counts only for those who may not read them
+  recordsPermission: consultationPermissions['consultations.counsel'],
   async measure(q, { plan, fiscalYear }, requests): Promise<Measurement[]> {
     const kinds = [...new Set(requests.map(kindOf).filter((k): k is ConsultationKind => Boolean(k)))];
     const { end } = fiscalYearRange(fiscalYear);

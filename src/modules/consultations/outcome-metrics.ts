@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, isNotNull, lte } from 'drizzle-orm';
 import { fiscalYearRange } from '../../platform/fiscal-year';
 import type { Measurement, MetricRecord, MetricSource } from '../plan';
+import { consultationPermissions } from './permissions';
 import { consultationCases, loanUses } from './schema';
 import { caseReference, organisationName, programmeNames } from './words';
 
@@ -57,6 +58,8 @@ export const loanUsesMetric: MetricSource = {
       };
     });
   },
+  // the records are cases: counts only for those who may not read them
+  recordsPermission: consultationPermissions['consultations.counsel'],
 };
 
 /**
@@ -73,6 +76,8 @@ export const startupsMetric: MetricSource = {
     ja: '相談者の創業件数（創業で完了した創業相談）',
     en: 'Start-ups of people consulted (start-up cases closed as started)',
   },
+  // the records are cases: counts only for those who may not read them
+  recordsPermission: consultationPermissions['consultations.counsel'],
   async measure(q, { plan, fiscalYear }, requests): Promise<Measurement[]> {
     const { end } = fiscalYearRange(fiscalYear);
     const rows = await q

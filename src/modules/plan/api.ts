@@ -4,6 +4,7 @@ import type { Db } from '../../db/connection';
 import { type AppEnv, actorOf, requirePermission } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
 import type { PlanCatalogue } from './catalogue';
+import { yearFor } from './drill-down';
 import type { MetricRegistry } from './metric-registry';
 import { planPermissions as can_ } from './permissions';
 import { fiscalYearFrom } from './routes';
@@ -103,7 +104,7 @@ export function planApi({
   app.get('/api/v1/plan/progress', requirePermission(can_['plan.progress.read']), async (c) => {
     const plan = planOf(c);
     const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan));
-    return c.json(progressJson(progress, plan));
+    return c.json(progressJson(yearFor(progress, metrics, c.get('account')?.role), plan));
   });
 
   app.post('/api/v1/plan/actuals', requirePermission(can_['plan.actuals.write']), async (c) => {

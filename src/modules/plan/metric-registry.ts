@@ -29,6 +29,11 @@ export interface MetricRequest {
 export interface MetricSource {
   key: string;
   description: Text;
+  /**
+   * When the records name people's cases: the permission that may read them. Other readers of the
+   * progress see counts by month (`drill-down.ts`).
+   */
+  recordsPermission?: string;
   measure(
     q: Queryable,
     context: { plan: Plan; fiscalYear: number },

@@ -32,6 +32,7 @@ import {
   recordManualActual,
   saveReview,
 } from './service';
+import { progressFor } from './drill-down';
 
 export interface PlanRouteDependencies {
   db: Db;
@@ -138,7 +139,12 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
     const fy = selectableYears(plan).includes(posted) ? posted : fiscalYearFrom(c, plan);
     const view = viewOf(c);
     const [history, review, actions, audit] = await Promise.all([
-      projectHistory(db, plan, metrics, code),
+      projectHistory(db, plan, metrics, code).then((years) =>
+        years.map((y) => ({
+          ...y,
+          progress: progressFor(y.progress, project.metric.key, metrics, view.account?.role),
+        })),
+      ),
       findReview(db, plan, code, fy),
       listImprovementActions(db, plan, code),
       can(view.account?.role, can_['plan.audit.read'])
@@ -224,8 +230,13 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         en: `The plan has no KPI "${code}".`,
       });
     const fy = fiscalYearFrom(c, plan);
-    const history = await kpiHistory(db, plan, metrics, code);
-    return c.html(<KpiPage view={viewOf(c)} plan={plan} kpi={kpi} fiscalYear={fy} history={history} />);
+    const view = viewOf(c);
+    const metricKey = typeof kpi.metric === 'string' ? kpi.metric : kpi.metric.key;
+    const history = (await kpiHistory(db, plan, metrics, code)).map((y) => ({
+      ...y,
+      progress: progressFor(y.progress, metricKey, metrics, view.account?.role),
+    }));
+    return c.html(<KpiPage view={view} plan={plan} kpi={kpi} fiscalYear={fy} history={history} />);
   });
 
   const renderActuals = async (
