@@ -19,7 +19,7 @@ import { todayInJapan } from '../../src/platform/fiscal-year';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, apiProgress, startInstance } from './helpers';
 
 const daysAgo = (days: number) => todayInJapan(new Date(Date.now() - days * 86_400_000));
 
@@ -333,6 +333,37 @@ describe.each(testDatabaseKinds())('consultations (%s)', (kind) => {
       // FY2024: the returning person is not new; a year with only continuing clients is 0, not 未入力
       const fy2024 = await measureYear(t.database.db, plan, t.metrics, 2024);
       expect(startup(fy2024)?.actual).toBe(0);
+    });
+
+    it('shows counsellors the cases behind 創業相談, and the 商店会 counts by month only', async () => {
+      const counsellor = await new TestClient(t.app).logInAs('bista');
+      const association = await new TestClient(t.app).logInAs('shotenkai');
+      const full = await apiProgress(counsellor, 2023, 'startup-consultation');
+      expect(full.actual).toBe(3);
+      expect(full.records.map((r) => r.href)).toEqual([
+        expect.stringMatching(/^\/consultations\/cases\/\d+$/),
+        expect.stringMatching(/^\/consultations\/cases\/\d+$/),
+        expect.stringMatching(/^\/consultations\/cases\/\d+$/),
+      ]);
+      const counts = await apiProgress(association, 2023, 'startup-consultation');
+      expect(counts.actual).toBe(3);
+      expect(counts.records).toEqual([
+        expect.objectContaining({
+          date: '2023-04-01',
+          value: 1,
+          label: expect.stringContaining('2023年4月の件数'),
+        }),
+        expect.objectContaining({ date: '2023-10-01', value: 1 }),
+        expect.objectContaining({ date: '2024-03-01', value: 1 }),
+      ]);
+      expect(counts.records.some((r) => r.href)).toBe(false);
+      const page = await (await association.get('/plan/projects/startup-consultation?fy=2023')).text();
+      expect(page).toContain('2023年4月の件数');
+      expect(page).not.toContain('/consultations/cases/');
+      const counsellorPage = await (
+        await counsellor.get('/plan/projects/startup-consultation?fy=2023')
+      ).text();
+      expect(counsellorPage).toContain('/consultations/cases/');
     });
   });
 });

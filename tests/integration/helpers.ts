@@ -86,7 +86,7 @@ export interface ApiProgressRow {
   actual: number | null;
   achievementPercent: number | null;
   status: 'achieved' | 'nearly' | 'missed' | 'none';
-  records: { label: string; date?: string; value: number }[];
+  records: { label: string; date?: string; value: number; detail?: string; href?: string }[];
 }
 
 /** One project's or KPI's figures as GET /api/v1/plan/progress gives them to a reader of progress. */

@@ -9,6 +9,7 @@ import { localise } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
 import { importSummaryFromQuery, importSummaryText } from './actuals-csv';
 import type { PlanCatalogue } from './catalogue';
+import { progressFor } from './drill-down';
 import type { MetricRegistry } from './metric-registry';
 import { type ActualsFormValues, ActualsPage } from './pages/actuals';
 import { currentPlanYear } from './pages/components';
@@ -32,7 +33,6 @@ import {
   recordManualActual,
   saveReview,
 } from './service';
-import { progressFor } from './drill-down';
 
 export interface PlanRouteDependencies {
   db: Db;
