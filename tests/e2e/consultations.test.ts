@@ -111,6 +111,22 @@ describe('consultations: a counsellor records a consultation and its follow-up',
     await expectAccessible(counsellor, 'the case page after the start-up');
   });
 
+  it('the 創業 is linked to the business it became in the directory', async () => {
+    // the 屋号 recorded is not in the directory yet: the counsellor searches it another way
+    expect(await textOf(counsellor.locator('main'))).toContain('ディレクトリに見つかりません。');
+    await counsellor.locator('#bq').fill('和菓子');
+    await submit(counsellor, counsellor.getByRole('button', { name: '探す' }));
+    const chosen = await counsellor.locator('#businessId option').first().textContent();
+    await submit(counsellor, counsellor.getByRole('button', { name: 'ディレクトリの事業者と結びつける' }));
+    expect(await textOf(counsellor.getByRole('status'))).toContain(
+      'ディレクトリの事業者との結びつきを記録しました',
+    );
+    const link = counsellor.locator('[data-linked-business] a');
+    expect(await textOf(link)).toBe(chosen?.trim());
+    expect(await link.getAttribute('href')).toMatch(/^\/businesses\/\d+$/);
+    await expectAccessible(counsellor, 'the case page linked to the directory');
+  });
+
   it('a succession case records its stage and the referral to the centre', async () => {
     await counsellor.goto('/consultations/new');
     await counsellor.locator('#name').fill('承継 次郎（架空）');

@@ -109,6 +109,13 @@ export const consultationRouteRules = [
     form: () => ({ startedOn: '2025-08-01', businessName: '行列テスト商店（架空）' }),
   },
   {
+    route: 'POST /consultations/cases/:id{[0-9]+}/business',
+    path: () => `/consultations/cases/${ids.caseId}/business`,
+    allowed: caseHolders,
+    ok: 'permitted' as const,
+    form: () => ({ businessId: '' }),
+  },
+  {
     route: 'POST /consultations/cases/:id{[0-9]+}/stage',
     path: () => `/consultations/cases/${ids.caseId}/stage`,
     allowed: caseHolders,

@@ -8,6 +8,10 @@ export function describeConsultationAuditEntries(): void {
       'consultation_case.read': { ja: '相談案件の閲覧', en: 'Case read' },
       'consultation.export': { ja: '相談記録のCSV出力', en: 'Consultations exported (CSV)' },
       'consultation_case.startup': { ja: '創業の記録', en: 'Start-up recorded' },
+      'consultation_case.business': {
+        ja: '創業した事業者（ディレクトリ）との結びつき',
+        en: 'Start-up linked to a business in the directory',
+      },
       'consultation_case.stage': { ja: '事業承継の段階の記録', en: 'Succession stage recorded' },
       'consultation_case.referral': {
         ja: '事業承継・引継ぎ支援センターへの紹介',

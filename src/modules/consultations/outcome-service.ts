@@ -42,7 +42,7 @@ const note = z
   .default('');
 
 /** An outcome, stage or referral on a case of the wrong kind: said plainly, nothing written. */
-function wrongKind(caseRow: CaseRow, needed: ConsultationKind, what: Text): UserError {
+export function wrongKind(caseRow: CaseRow, needed: ConsultationKind, what: Text): UserError {
   const has = kindNames[caseRow.kind];
   const wants = kindNames[needed];
   return new UserError('wrong_case_kind', 422, {

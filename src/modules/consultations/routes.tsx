@@ -36,6 +36,7 @@ import {
   readCase,
   recordConsultation,
 } from './service';
+import { linkStartupBusiness, startupBusinessOf } from './startup-business';
 
 export interface ConsultationRouteDependencies {
   db: Db;
@@ -61,6 +62,10 @@ const notices = {
     en: 'The referral to the succession support centre was recorded.',
   },
   loan: { ja: '融資の利用を記録しました。', en: 'The loan use was recorded.' },
+  business: {
+    ja: 'ディレクトリの事業者との結びつきを記録しました。',
+    en: 'The link to the business in the directory was recorded.',
+  },
   unchanged: {
     ja: '記録済みの内容と同じため、変更はありません。',
     en: 'Already recorded as sent; nothing changed.',
@@ -229,11 +234,12 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
   ) => {
     const actor = actorOf(c);
     const data = await readCase(db, actor, idOf(c));
-    const [milestones, loans, counsellors, seminars] = await Promise.all([
+    const [milestones, loans, counsellors, seminars, business] = await Promise.all([
       milestonesOf(db, data.caseRow.id),
       loansOf(db, data.caseRow.id),
       counsellorsOf(db, actor, data.caseRow.organisation),
       attendedEvents(data.client.accountId),
+      startupBusinessOf(db, actor, data.caseRow, c.req.query('bq')),
     ]);
     const keyFor = (form: CaseForm) =>
       (extra.form === form ? extra.values?.idempotencyKey : undefined) ?? randomUUID();
@@ -260,6 +266,7 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
           problem={extra.problem}
           loanKey={keyFor('loan')}
           today={todayInJapan()}
+          business={business}
         />
         <SeminarLinks
           view={viewOf(c)}
@@ -312,6 +319,7 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
     });
 
   caseWrite('startup', 'outcome', (c, body) => closeCaseAsStartup(db, actorOf(c), idOf(c), body as never));
+  caseWrite('business', 'outcome', (c, body) => linkStartupBusiness(db, actorOf(c), idOf(c), body));
   caseWrite('stage', 'outcome', (c, body) => recordSuccessionStage(db, actorOf(c), idOf(c), body as never));
   caseWrite('referral', 'outcome', (c, body) =>
     referToSuccessionCentre(db, actorOf(c), idOf(c), body as never),

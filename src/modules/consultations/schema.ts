@@ -67,6 +67,8 @@ export const consultationCases = pgTable(
     successionStage: text('succession_stage').$type<SuccessionStage>(),
     /** the day the case was referred to 東京都多摩地域事業承継・引継ぎ支援センター */
     referredOn: date('referred_on'),
+    /** a start-up case closed as 創業: the business it became, in the directory (businesses module) */
+    businessId: integer('business_id'),
   },
   (t) => [unique('consultation_cases_one_per_kind').on(t.clientId, t.kind)],
 );

@@ -8,6 +8,7 @@ import { loanProgrammes, successionStages } from '../schema';
 import type { CaseRow } from '../service';
 import { programmeNames, stageNames, successionCentre } from '../words';
 import { day } from './components';
+import { type StartupBusiness, StartupBusinessLink } from './startup-business';
 
 const yen = (view: PageView, amount: number) =>
   tr(view, `${formatNumber('ja', amount)}円`, `¥${formatNumber('en', amount)}`);
@@ -36,6 +37,8 @@ export function OutcomeSection(props: {
   problem: FormProblem | undefined;
   loanKey: string;
   today: string;
+  /** a started case: the business it became in the directory, or the search to link one */
+  business?: StartupBusiness | undefined;
 }) {
   const { view, caseRow, values, problem } = props;
   const action = (what: string) => `/consultations/cases/${caseRow.id}/${what}`;
@@ -87,6 +90,18 @@ export function OutcomeSection(props: {
                 <button type="submit">{tr(view, '創業を記録する', 'Record the start-up')}</button>
               </div>
             </form>
+            {props.business ? (
+              <>
+                <h3 id="business">{tr(view, 'ディレクトリの事業者', 'The business in the directory')}</h3>
+                <StartupBusinessLink
+                  view={view}
+                  caseId={caseRow.id}
+                  business={props.business}
+                  values={values}
+                  problem={problem}
+                />
+              </>
+            ) : null}
           </>
         ) : null}
         {caseRow.kind === 'succession' ? (
