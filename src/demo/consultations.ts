@@ -214,7 +214,8 @@ export async function seedDemoConsultations(
   try {
     for (const story of demoConsultationStories(plan, todayInJapan(now))) {
       const actor = counsellor(story.organisation);
-      const { name, kana } = fictionalName(story.person);
+      // the address they registered for events with, so the seminars they attended show on the case
+      const { name, kana, email } = fictionalName(story.person);
       const texts = discussed[story.kind];
       let caseId: number | undefined;
       for (const [n, heldOn] of story.visits.entries()) {
@@ -225,7 +226,14 @@ export async function seedDemoConsultations(
           actor,
           {
             ...(caseId === undefined
-              ? { person: 'new', name, kana, kind: story.kind, organisation: story.organisation }
+              ? {
+                  person: 'new',
+                  name,
+                  kana,
+                  contact: email,
+                  kind: story.kind,
+                  organisation: story.organisation,
+                }
               : { caseId }),
             heldOn,
             discussed: `${texts[(story.person + n) % texts.length]}${marker}`,

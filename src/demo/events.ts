@@ -30,8 +30,6 @@ import { demoRatio, demoSource } from './seed';
  * dated as it would have happened; see decision 015.
  */
 
-/** The demo's participants get addresses of the reserved .invalid domain: no mail is ever sent to them. */
-const participantDomain = 'participants.tsunagu-demo.invalid';
 const marker = `※ この催しは${demoSource}です（デモ用の架空の催しです）。`;
 
 type Template = {
@@ -204,11 +202,11 @@ const courseTitles = [
 
 /** The n-th fictional person, with an address no mail is sent to: people come back to other events. */
 function person(n: number, key: string) {
-  const { index, name, kana } = fictionalName(n);
+  const { index, name, kana, email } = fictionalName(n);
   return {
     name,
     kana,
-    email: `person${index + 1}@${participantDomain}`,
+    email,
     phone: '',
     idempotencyKey: `demo:${key}:${index}`,
   };

@@ -44,18 +44,26 @@ const givens = [
   ['修', 'おさむ'],
 ] as const;
 
+/** The demo's people get addresses of the reserved .invalid domain: no mail is ever sent to them. */
+const participantDomain = 'participants.tsunagu-demo.invalid';
+
 /**
  * The n-th fictional name (17 × 13, all different; the 222nd is the first again), with its reading:
  * the same n is the same person wherever the demo meets them (an event, a consultation).
  */
-export function fictionalName(n: number): { index: number; name: string; kana: string } {
+export function fictionalName(n: number): { index: number; name: string; kana: string; email: string } {
   const index = n % (families.length * givens.length);
   const [family, familyKana] = families[index % families.length] as readonly [string, string];
   const [given, givenKana] = givens[Math.floor(index / families.length) % givens.length] as readonly [
     string,
     string,
   ];
-  return { index, name: `${family} ${given}（架空）`, kana: `${familyKana} ${givenKana}` };
+  return {
+    index,
+    name: `${family} ${given}（架空）`,
+    kana: `${familyKana} ${givenKana}`,
+    email: `person${index + 1}@${participantDomain}`,
+  };
 }
 
 export interface DemoActors {

@@ -142,6 +142,14 @@ export const consultationRouteRules = [
       idempotencyKey: `roles-matrix-loan-${who}`,
     }),
   },
+  // which seminars lead to consultations: counts, for the city and the counsellors
+  { route: 'GET /consultations/seminars', path: '/consultations/seminars', allowed: counsellors, ok: 200 },
+  {
+    route: 'GET /consultations/seminars.csv',
+    path: '/consultations/seminars.csv',
+    allowed: counsellors,
+    ok: 200,
+  },
   // 事業承継診断: anyone takes it and may consent; the counts are for the city and counsellors
   { route: 'GET /consultations/self-check', path: '/consultations/self-check', allowed: everyone, ok: 200 },
   {

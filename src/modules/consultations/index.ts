@@ -18,6 +18,7 @@ import { ownDataRoutes } from './own-data-routes';
 import { consultationPermissions } from './permissions';
 import { consultationRoutes } from './routes';
 import { selfCheckRoutes } from './self-check-routes';
+import { seminarRoutes } from './seminar-routes';
 
 export { recordLoanUse } from './loan-service';
 export { fiscalYearOfDay, newClientConsultations } from './new-clients';
@@ -56,6 +57,7 @@ export function consultationsModule(deps: AppDependencies & { api: ApiDescriptio
     permission: consultationPermissions['consultations.succession.candidate'],
   });
   app.route('/', listingRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', seminarRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', consultationRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

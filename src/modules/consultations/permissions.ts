@@ -15,6 +15,8 @@ export const consultationPermissions = declarePermissions({
   'consultations.own.menu': ['business', 'resident', 'student', 'association'],
   /** how many took the 事業承継診断 and became leads, by area and industry: counts, no answers */
   'consultations.selfcheck.summary': ['admin', 'staff'],
+  /** which seminars lead to consultations: counts per event, no names */
+  'consultations.seminars.summary': ['admin', 'staff'],
   /** 事業承継マッチング: people and businesses register as successor candidates and see anonymous listings */
   'consultations.succession.candidate': ['business', 'resident'],
 });

@@ -9,7 +9,7 @@ import { type FormProblem, type FormValues, formBody, problemOf } from '../../pl
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { viewOf } from '../../platform/ui/layout';
 import { bilingual, parseQuery } from '../../platform/validation';
-import { listOwnRegistrations } from '../events';
+import { emailKey, eventsAttendedBy } from '../events';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { consultationsCsv } from './export';
 import { loansOf, recordLoanUse } from './loan-service';
@@ -214,19 +214,9 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
     }
   });
 
-  /** The events a person attended with their account (seminars that led to the case). */
-  const attendedEvents = async (accountId: number | null) => {
-    if (accountId === null) return [];
-    const { upcoming, past } = await listOwnRegistrations(db, accountId);
-    return [...past.reverse(), ...upcoming]
-      .filter((r) => r.attended)
-      .map((r) => ({
-        id: r.event.id,
-        title: r.event.title,
-        category: r.event.category,
-        startsAt: r.event.startsAt,
-      }));
-  };
+  /** The events the person attended (seminars that led to the case), by account or e-mail address. */
+  const attendedEvents = (municipalityCode: string, client: { accountId: number | null; contact: string }) =>
+    eventsAttendedBy(db, municipalityCode, { accountId: client.accountId, email: emailKey(client.contact) });
 
   const renderCase = async (
     c: AppContext,
@@ -238,7 +228,7 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
       milestonesOf(db, data.caseRow.id),
       loansOf(db, data.caseRow.id),
       counsellorsOf(db, actor, data.caseRow.organisation),
-      attendedEvents(data.client.accountId),
+      attendedEvents(data.caseRow.municipalityCode, data.client),
       startupBusinessOf(db, actor, data.caseRow, c.req.query('bq')),
     ]);
     const keyFor = (form: CaseForm) =>

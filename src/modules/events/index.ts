@@ -25,6 +25,13 @@ import { eventRoutes } from './routes';
 import { describeVendorAuditEntries } from './vendors/audit-words';
 import { vendorRoutes } from './vendors/routes';
 
+export {
+  type AttendedEvent,
+  type AttendeeKey,
+  attendeesOfYear,
+  emailKey,
+  eventsAttendedBy,
+} from './attendance-of-people';
 export { checkIn, listParticipants } from './attendance-service';
 export {
   type CampaignRow,

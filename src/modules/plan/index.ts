@@ -15,8 +15,10 @@ import { reportRoutes } from './report/routes';
 import { planRoutes } from './routes';
 
 export type { Measurement, MetricRecord, MetricRegistry, MetricSource } from './metric-registry';
+export { YearSwitcher } from './pages/components';
 export type { Kpi, Plan, Project } from './plan';
 export { kpiTargetValue } from './plan';
+export { fiscalYearFrom } from './routes';
 export { type ManualActualInput, measureYear, seedManualActuals } from './service';
 
 export function registerPlanMetrics(registry: MetricRegistry): void {

@@ -39,6 +39,9 @@ export function ConsultationsHomePage(props: {
       <p class="actions">
         <a class="button" href="/consultations/new">
           {tr(view, '相談を記録する', 'Record a consultation')}
+        </a>{' '}
+        <a href={`/consultations/seminars?fy=${fiscalYear}`}>
+          {tr(view, 'セミナーから相談へ（件数）', 'From seminars to consultations (counts)')}
         </a>
       </p>
 

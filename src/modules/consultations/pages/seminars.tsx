@@ -1,17 +1,11 @@
 import { formatDate } from '../../../platform/fiscal-year';
 import { titleIn } from '../../../platform/i18n';
 import { type PageView, tr } from '../../../platform/ui/layout';
-
-export interface AttendedEvent {
-  id: number;
-  title: string;
-  category: string;
-  startsAt: Date;
-}
+import type { AttendedEvent } from '../../events';
 
 /**
- * The seminars and courses (事業承継セミナー, 創業塾…) the person attended with their account before
- * or during the case, so that the counsellor, and the city through them, see which led to it.
+ * The seminars and courses (事業承継セミナー, 創業塾…) the person attended (by their account, or the
+ * e-mail address they gave at registration and as their contact) before or during the case, so that the counsellor, and the city through them, see which led to it.
  */
 export function SeminarLinks(props: {
   view: PageView;
@@ -30,8 +24,8 @@ export function SeminarLinks(props: {
         <p data-empty="seminars">
           {tr(
             view,
-            'この方のアカウントで出席したイベントはありません（アカウントのない方は表示されません）。',
-            'No event attended with this person’s account (people without an account are not shown).',
+            'この方のアカウント、または連絡先のメールアドレスで出席したイベントはありません。',
+            'No event attended with this person’s account or the e-mail address given as their contact.',
           )}
         </p>
       ) : (

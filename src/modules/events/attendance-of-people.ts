@@ -1,0 +1,91 @@
+import { and, asc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
+import type { Queryable } from '../../db/connection';
+import { attendedSomeSession } from './event-service';
+import { eventRegistrations, events } from './schema';
+
+/**
+ * Attendance as other modules may relate it to their own records (which seminars lead to
+ * consultations): who attended is an account id or an e-mail address, never a name.
+ */
+
+export interface AttendedEvent {
+  id: number;
+  title: string;
+  category: string;
+  startsAt: Date;
+}
+
+/** How a person is recognised at events: the account they registered with, or the address they gave. */
+export interface AttendeeKey {
+  accountId: number | null;
+  /** lower case, trimmed */
+  email: string | null;
+}
+
+export const emailKey = (email: string | null | undefined) => {
+  const key = (email ?? '').normalize('NFKC').trim().toLowerCase();
+  return key.includes('@') ? key : null;
+};
+
+const eventColumns = {
+  id: events.id,
+  title: events.title,
+  category: events.category,
+  startsAt: events.startsAt,
+};
+
+/** The events (not drafts) whose first session starts in a fiscal year, each with who attended it. */
+export async function attendeesOfYear(
+  q: Queryable,
+  municipalityCode: string,
+  fiscalYear: number,
+): Promise<{ event: AttendedEvent; attendees: AttendeeKey[] }[]> {
+  const rows = await q
+    .select({ ...eventColumns, accountId: eventRegistrations.accountId, email: eventRegistrations.email })
+    .from(events)
+    .innerJoin(eventRegistrations, eq(eventRegistrations.eventId, events.id))
+    .where(
+      and(
+        eq(events.municipalityCode, municipalityCode),
+        ne(events.status, 'draft'),
+        gte(events.startsAt, new Date(`${fiscalYear}-04-01T00:00:00+09:00`)),
+        lt(events.startsAt, new Date(`${fiscalYear + 1}-04-01T00:00:00+09:00`)),
+        attendedSomeSession,
+      ),
+    )
+    .orderBy(asc(events.startsAt), asc(events.id));
+  const byEvent = new Map<number, { event: AttendedEvent; attendees: AttendeeKey[] }>();
+  for (const { accountId, email, ...event } of rows) {
+    const entry = byEvent.get(event.id) ?? { event, attendees: [] };
+    entry.attendees.push({ accountId, email: emailKey(email) });
+    byEvent.set(event.id, entry);
+  }
+  return [...byEvent.values()];
+}
+
+/** The events a person attended, by their account or by the e-mail address they registered with. */
+export async function eventsAttendedBy(
+  q: Queryable,
+  municipalityCode: string,
+  person: AttendeeKey,
+): Promise<AttendedEvent[]> {
+  const who = [
+    ...(person.accountId !== null ? [eq(eventRegistrations.accountId, person.accountId)] : []),
+    ...(person.email ? [eq(sql`lower(trim(${eventRegistrations.email}))`, person.email)] : []),
+  ];
+  if (who.length === 0) return [];
+  const rows = await q
+    .selectDistinct(eventColumns)
+    .from(events)
+    .innerJoin(eventRegistrations, eq(eventRegistrations.eventId, events.id))
+    .where(
+      and(
+        eq(events.municipalityCode, municipalityCode),
+        ne(events.status, 'draft'),
+        or(...who),
+        attendedSomeSession,
+      ),
+    )
+    .orderBy(asc(events.startsAt));
+  return rows;
+}
