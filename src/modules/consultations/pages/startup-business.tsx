@@ -39,7 +39,7 @@ export function StartupBusinessLink(props: {
     );
   return (
     <div class="stack">
-      <form method="get" action={`/consultations/cases/${props.caseId}#business`} class="stack" role="search">
+      <form method="get" action={`/consultations/cases/${props.caseId}#business`} class="stack">
         <InputField
           view={view}
           name="bq"
