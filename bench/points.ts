@@ -176,7 +176,7 @@ async function measure(kind: 'pglite' | 'postgres', databaseUrl?: string) {
       dataDir: 'memory://',
       databaseUrl,
       seedDemo: false,
-      seedDemoEvents: false,
+      seedDemoActivity: false,
       mailDispatchSeconds: 0,
       mailDir: fileURLToPath(new URL('./results/mail/', import.meta.url)),
     },
