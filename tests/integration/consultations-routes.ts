@@ -11,6 +11,7 @@ import { actorOf, everyone, type Who } from './helpers';
  */
 const counsellors: Who[] = ['admin', 'shokokai', 'bista'];
 const caseHolders: Who[] = ['admin', 'bista'];
+const city: Who[] = ['admin'];
 const withAccount = everyone.filter((who) => who !== 'visitor');
 const person = '行列テスト 相談者（架空）';
 
@@ -141,6 +142,33 @@ export const consultationRouteRules = [
       amountYen: '1000000',
       idempotencyKey: `roles-matrix-loan-${who}`,
     }),
+  },
+  // 特定創業支援等事業: the city issues from a case (the matrix's case is not eligible: 422) and keeps the register
+  {
+    route: 'POST /consultations/cases/:id{[0-9]+}/certificate',
+    path: () => `/consultations/cases/${ids.caseId}/certificate`,
+    allowed: city,
+    ok: 'permitted' as const,
+    form: () => ({}),
+  },
+  {
+    route: 'GET /consultations/certificates',
+    path: '/consultations/certificates',
+    allowed: city,
+    ok: 200,
+  },
+  {
+    // the page of one certificate: for the city and the case's counsellors (none with this number)
+    route: 'GET /consultations/certificates/:id{[0-9]+}',
+    path: '/consultations/certificates/999999',
+    allowed: counsellors,
+    ok: 'permitted' as const,
+  },
+  {
+    route: 'GET /consultations/certificates.csv',
+    path: '/consultations/certificates.csv',
+    allowed: city,
+    ok: 200,
   },
   // which seminars lead to consultations: counts, for the city and the counsellors
   { route: 'GET /consultations/seminars', path: '/consultations/seminars', allowed: counsellors, ok: 200 },

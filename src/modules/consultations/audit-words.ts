@@ -8,6 +8,10 @@ export function describeConsultationAuditEntries(): void {
       'consultation_case.read': { ja: '相談案件の閲覧', en: 'Case read' },
       'consultation.export': { ja: '相談記録のCSV出力', en: 'Consultations exported (CSV)' },
       'consultation_case.startup': { ja: '創業の記録', en: 'Start-up recorded' },
+      'certified_support.issue': {
+        ja: '特定創業支援等事業の証明書の交付',
+        en: 'Certified start-up support certificate issued',
+      },
       'consultation_case.business': {
         ja: '創業した事業者（ディレクトリ）との結びつき',
         en: 'Start-up linked to a business in the directory',

@@ -11,6 +11,7 @@ import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { describeConsultationAuditEntries } from './audit-words';
+import { certificateRoutes } from './certificate-routes';
 import { listingRoutes } from './listing-routes';
 import { newClientsMetric } from './metrics';
 import { loanUsesMetric, startupsMetric } from './outcome-metrics';
@@ -58,6 +59,12 @@ export function consultationsModule(deps: AppDependencies & { api: ApiDescriptio
   });
   app.route('/', listingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', seminarRoutes({ db: deps.database.db, plans: deps.plans }));
+  addNavigation({
+    href: '/consultations/certificates',
+    label: { ja: '創業支援の証明書', en: 'Start-up certificates' },
+    permission: consultationPermissions['consultations.certificates'],
+  });
+  app.route('/', certificateRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', consultationRoutes({ db: deps.database.db, plans: deps.plans }));
   return app;
 }

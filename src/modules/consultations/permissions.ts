@@ -17,6 +17,8 @@ export const consultationPermissions = declarePermissions({
   'consultations.selfcheck.summary': ['admin', 'staff'],
   /** which seminars lead to consultations: counts per event, no names */
   'consultations.seminars.summary': ['admin', 'staff'],
+  /** 特定創業支援等事業: the city issues the certificates and keeps their register (names, dates) */
+  'consultations.certificates': ['admin'],
   /** 事業承継マッチング: people and businesses register as successor candidates and see anonymous listings */
   'consultations.succession.candidate': ['business', 'resident'],
 });

@@ -11,6 +11,7 @@ import { viewOf } from '../../platform/ui/layout';
 import { bilingual, parseQuery } from '../../platform/validation';
 import { emailKey, eventsAttendedBy } from '../events';
 import type { PlanCatalogue } from '../plan/catalogue';
+import { certifiedSupportOfCase } from './certificate-service';
 import { consultationsCsv } from './export';
 import { loansOf, recordLoanUse } from './loan-service';
 import { fiscalYearOfDay } from './new-clients';
@@ -21,12 +22,13 @@ import {
   referToSuccessionCentre,
 } from './outcome-service';
 import { CasePage } from './pages/case';
+import { CertifiedSupportSection } from './pages/certificates';
 import { NewConsultationPage } from './pages/form';
 import { ConsultationsHomePage } from './pages/home';
 import { OutcomeSection } from './pages/outcomes';
 import { SeminarLinks } from './pages/seminars';
 import { consultationPermissions as can_ } from './permissions';
-import { consultationKinds } from './schema';
+import { consultationKinds, supportTopics } from './schema';
 import { listLeads, readLead } from './self-check';
 import {
   counsellorsOf,
@@ -37,6 +39,12 @@ import {
   recordConsultation,
 } from './service';
 import { linkStartupBusiness, startupBusinessOf } from './startup-business';
+
+/** The areas of 特定創業支援等事業 ticked on a consultation form (topic-management …), as a list. */
+const withTopics = (body: FormValues) => ({
+  ...body,
+  supportTopics: supportTopics.filter((t) => body[`topic-${t}`]),
+});
 
 export interface ConsultationRouteDependencies {
   db: Db;
@@ -200,7 +208,7 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
   app.post('/consultations', counsel, async (c) => {
     const body = await formBody(c);
     try {
-      const result = await recordConsultation(db, actorOf(c), body as never, {
+      const result = await recordConsultation(db, actorOf(c), withTopics(body) as never, {
         organisations: organisationsOf(c),
       });
       return c.redirect(
@@ -224,12 +232,13 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
   ) => {
     const actor = actorOf(c);
     const data = await readCase(db, actor, idOf(c));
-    const [milestones, loans, counsellors, seminars, business] = await Promise.all([
+    const [milestones, loans, counsellors, seminars, business, certifiedSupport] = await Promise.all([
       milestonesOf(db, data.caseRow.id),
       loansOf(db, data.caseRow.id),
       counsellorsOf(db, actor, data.caseRow.organisation),
       attendedEvents(data.caseRow.municipalityCode, data.client),
       startupBusinessOf(db, actor, data.caseRow, c.req.query('bq')),
+      certifiedSupportOfCase(db, data.caseRow),
     ]);
     const keyFor = (form: CaseForm) =>
       (extra.form === form ? extra.values?.idempotencyKey : undefined) ?? randomUUID();
@@ -258,6 +267,15 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
           today={todayInJapan()}
           business={business}
         />
+        {certifiedSupport ? (
+          <CertifiedSupportSection
+            view={viewOf(c)}
+            caseId={data.caseRow.id}
+            assessment={certifiedSupport.assessment}
+            certificate={certifiedSupport.certificate}
+            canIssue={actor.role === 'admin'}
+          />
+        ) : null}
         <SeminarLinks
           view={viewOf(c)}
           events={seminars}
@@ -273,9 +291,14 @@ export function consultationRoutes({ db, plans }: ConsultationRouteDependencies)
   app.post('/consultations/cases/:id{[0-9]+}/consultations', counsel, async (c) => {
     const body = await formBody(c);
     try {
-      const result = await recordConsultation(db, actorOf(c), { ...body, caseId: String(idOf(c)) } as never, {
-        organisations: organisationsOf(c),
-      });
+      const result = await recordConsultation(
+        db,
+        actorOf(c),
+        { ...withTopics(body), caseId: String(idOf(c)) } as never,
+        {
+          organisations: organisationsOf(c),
+        },
+      );
       return c.redirect(
         `/consultations/cases/${result.caseRow.id}?saved=${result.isNewClient ? 'new' : 'continuing'}`,
         303,

@@ -12,6 +12,35 @@ import {
 } from 'drizzle-orm/pg-core';
 import { accounts } from '../../platform/schema';
 
+/** The four areas of 特定創業支援等事業 (産業競争力強化法), as the events module tags 創業塾's lectures. */
+export const supportTopics = ['management', 'finance', 'human-resources', 'sales-channels'] as const;
+export type SupportTopic = (typeof supportTopics)[number];
+
+/** A certificate of 特定創業支援等事業 the city issued: numbered per fiscal year, one per case. */
+export const certifiedSupportCertificates = pgTable(
+  'certified_support_certificates',
+  {
+    id: serial('id').primaryKey(),
+    municipalityCode: text('municipality_code').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    serial: integer('serial').notNull(),
+    caseId: integer('case_id').notNull(),
+    personName: text('person_name').notNull(),
+    issuedOn: date('issued_on').notNull(),
+    topics: text('topics').array().$type<SupportTopic[]>().notNull(),
+    sessions: integer('sessions').notNull(),
+    firstOn: date('first_on').notNull(),
+    lastOn: date('last_on').notNull(),
+    issuedBy: integer('issued_by'),
+    issuedByName: text('issued_by_name').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('certified_support_certificates_number').on(t.municipalityCode, t.fiscalYear, t.serial),
+    unique('certified_support_certificates_one_per_case').on(t.caseId),
+  ],
+);
+
 export const consultationKinds = ['startup', 'succession', 'management', 'special'] as const;
 export type ConsultationKind = (typeof consultationKinds)[number];
 
@@ -88,6 +117,8 @@ export const consultations = pgTable(
     discussed: text('discussed').notNull(),
     nextStep: text('next_step').notNull().default(''),
     followUpOn: date('follow_up_on'),
+    /** the areas of 特定創業支援等事業 it covered (経営・財務・人材育成・販路開拓; decision 027) */
+    supportTopics: text('support_topics').array().$type<SupportTopic[]>().notNull().default([]),
     recordedBy: integer('recorded_by').references(() => accounts.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     idempotencyKey: text('idempotency_key').notNull(),

@@ -15,6 +15,7 @@ import {
   consultationClients,
   consultationKinds,
   consultations,
+  supportTopics,
 } from './schema';
 import { takeUpLead } from './self-check';
 import type { Organisation } from './words';
@@ -43,6 +44,7 @@ export const consultationLabels = {
   discussed: { ja: '相談内容', en: 'What was discussed' },
   nextStep: { ja: '次の対応', en: 'Next step' },
   followUpOn: { ja: 'フォローアップ予定日', en: 'Follow-up date' },
+  supportTopics: { ja: '特定創業支援等事業の分野', en: 'Areas of certified start-up support' },
   idempotencyKey: { ja: 'フォーム', en: 'Form' },
 } satisfies Record<string, Text>;
 type Field = keyof typeof consultationLabels;
@@ -107,6 +109,13 @@ export const ConsultationSchema = z.object({
     .max(4000, bilingual('4000文字以内にしてください。', 'Use at most 4000 characters.')),
   nextStep: optionalText(2000),
   followUpOn: optionalDay,
+  /** the areas of 特定創業支援等事業 it covered: ticked on the form as topic-<code> */
+  supportTopics: z
+    .array(
+      z.enum(supportTopics, bilingual('分野を一覧から選んでください。', 'Choose the areas from the list.')),
+    )
+    .default([])
+    .transform((topics) => supportTopics.filter((t) => topics.includes(t))),
   idempotencyKey: z.string(reload).min(8, reload).max(100),
 });
 export type ConsultationInput = z.input<typeof ConsultationSchema>;
@@ -369,6 +378,7 @@ export async function recordConsultation(
           discussed: data.discussed,
           nextStep: data.nextStep,
           followUpOn: data.followUpOn,
+          supportTopics: data.supportTopics,
           recordedBy: actor.accountId,
           idempotencyKey: data.idempotencyKey,
         })

@@ -2,6 +2,9 @@ import type { Lang, Text } from '../../platform/i18n';
 import type { ConsultationKind } from './schema';
 
 /** The plan's four kinds of consultation at Bi@Sta and the 商工会 (1-1, 1-2, 1-3). */
+/** The four areas of 特定創業支援等事業, named as the events module names 創業塾's lectures. */
+export { sessionTopics as topicNames } from '../events';
+
 export const kindNames: Record<ConsultationKind, Text> = {
   startup: { ja: '創業', en: 'Start-up' },
   succession: { ja: '事業承継', en: 'Business succession' },

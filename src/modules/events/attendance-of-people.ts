@@ -1,7 +1,7 @@
-import { and, asc, eq, gte, lt, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, gte, isNotNull, lt, ne, or, type SQL, sql } from 'drizzle-orm';
 import type { Queryable } from '../../db/connection';
 import { attendedSomeSession } from './event-service';
-import { eventRegistrations, events } from './schema';
+import { eventAttendance, eventRegistrations, eventSessions, events, type SessionTopic } from './schema';
 
 /**
  * Attendance as other modules may relate it to their own records (which seminars lead to
@@ -63,16 +63,21 @@ export async function attendeesOfYear(
   return [...byEvent.values()];
 }
 
+/** The registrations that are the person's: made with their account, or with their e-mail address. */
+function whoIs(person: AttendeeKey): SQL[] {
+  return [
+    ...(person.accountId !== null ? [eq(eventRegistrations.accountId, person.accountId)] : []),
+    ...(person.email ? [eq(sql`lower(trim(${eventRegistrations.email}))`, person.email)] : []),
+  ];
+}
+
 /** The events a person attended, by their account or by the e-mail address they registered with. */
 export async function eventsAttendedBy(
   q: Queryable,
   municipalityCode: string,
   person: AttendeeKey,
 ): Promise<AttendedEvent[]> {
-  const who = [
-    ...(person.accountId !== null ? [eq(eventRegistrations.accountId, person.accountId)] : []),
-    ...(person.email ? [eq(sql`lower(trim(${eventRegistrations.email}))`, person.email)] : []),
-  ];
+  const who = whoIs(person);
   if (who.length === 0) return [];
   const rows = await q
     .selectDistinct(eventColumns)
@@ -88,4 +93,42 @@ export async function eventsAttendedBy(
     )
     .orderBy(asc(events.startsAt));
   return rows;
+}
+
+/** A lecture with one of the four areas of 特定創業支援等事業 that a person attended. */
+export interface TopicLectureAttended {
+  /** yyyy-mm-dd, Japan time */
+  on: string;
+  topic: SessionTopic;
+  eventTitle: string;
+  number: number;
+}
+
+/** The lectures tagged with an area (創業塾's) a person was checked in at, by account or e-mail address. */
+export async function topicLecturesAttendedBy(
+  q: Queryable,
+  municipalityCode: string,
+  person: AttendeeKey,
+): Promise<TopicLectureAttended[]> {
+  const who = whoIs(person);
+  if (who.length === 0) return [];
+  const rows = await q
+    .selectDistinct({
+      startsAt: eventSessions.startsAt,
+      topic: eventSessions.topic,
+      eventTitle: events.title,
+      number: eventSessions.number,
+    })
+    .from(eventAttendance)
+    .innerJoin(eventSessions, eq(eventSessions.id, eventAttendance.sessionId))
+    .innerJoin(eventRegistrations, eq(eventRegistrations.id, eventAttendance.registrationId))
+    .innerJoin(events, eq(events.id, eventSessions.eventId))
+    .where(and(eq(events.municipalityCode, municipalityCode), isNotNull(eventSessions.topic), or(...who)))
+    .orderBy(asc(eventSessions.startsAt));
+  return rows.map((r) => ({
+    on: new Date(r.startsAt.getTime() + 9 * 3600_000).toISOString().slice(0, 10),
+    topic: r.topic as SessionTopic,
+    eventTitle: r.eventTitle,
+    number: r.number,
+  }));
 }

@@ -31,6 +31,8 @@ export {
   attendeesOfYear,
   emailKey,
   eventsAttendedBy,
+  type TopicLectureAttended,
+  topicLecturesAttendedBy,
 } from './attendance-of-people';
 export { checkIn, listParticipants } from './attendance-service';
 export {
@@ -48,6 +50,7 @@ export { runsEvent } from './organiser-access';
 export { eventPermissions } from './permissions';
 export { cancelRegistration, registerForEvent } from './registration-service';
 export { enqueueEventReminders } from './reminders';
+export { sessionTopics } from './sessions';
 
 export function registerEventMetrics(registry: MetricRegistry): void {
   registry.register(participantsMetric);

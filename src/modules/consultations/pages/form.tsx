@@ -1,11 +1,11 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
-import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
+import { CheckboxField, InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
-import { consultationKinds } from '../schema';
+import { consultationKinds, supportTopics } from '../schema';
 import { questionKeys, resultTexts, type SelfCheckRow, selfCheckQuestions } from '../self-check';
 import type { CaseRow, ClientRow } from '../service';
-import { kindName, type Organisation, organisationName } from '../words';
+import { kindName, type Organisation, organisationName, topicNames } from '../words';
 import { NewClientRule, PersonalDataNote } from './components';
 
 export interface Counsellor {
@@ -61,6 +61,22 @@ export function ConsultationFields(props: {
         maxlength={2000}
         rows={2}
       />
+      <fieldset>
+        <legend>
+          {tr(
+            view,
+            '特定創業支援等事業の分野（創業の支援で扱ったもの）',
+            'Areas of certified start-up support covered',
+          )}
+        </legend>
+        {supportTopics.map((topic) => (
+          <CheckboxField
+            name={`topic-${topic}`}
+            label={localise(view.lang, topicNames[topic])}
+            values={values}
+          />
+        ))}
+      </fieldset>
       <InputField
         view={view}
         name="followUpOn"
