@@ -31,7 +31,14 @@
   };
 
   canvas.hidden = false;
-  const map = L.map(canvas, { zoomControl: false });
+  // no fading or zooming animation: a popup is read (and checked for contrast) as soon as it opens,
+  // and nobody who prefers reduced motion gets any
+  const map = L.map(canvas, {
+    zoomControl: false,
+    fadeAnimation: false,
+    zoomAnimation: false,
+    markerZoomAnimation: false,
+  });
   L.control.zoom({ zoomInTitle: word('zoomIn'), zoomOutTitle: word('zoomOut') }).addTo(map);
   const box = (figure.dataset.bounds || '').split(',').map(Number);
   if (box.length === 4 && box.every(Number.isFinite)) {
