@@ -11,6 +11,7 @@ import { planModule } from './modules/plan';
 import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
 import { pointsModule } from './modules/points';
+import { propertiesModule } from './modules/properties';
 import { authRoutes } from './platform/auth/routes';
 import { UserError } from './platform/errors';
 import {
@@ -83,6 +84,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', consultationsModule({ ...deps, api }));
   app.route('/', businessesModule({ ...deps, api }));
   app.route('/', pointsModule({ ...deps, api }));
+  app.route('/', propertiesModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

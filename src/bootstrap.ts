@@ -11,6 +11,7 @@ import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
 import { expireGiftCertificates, registerPointsMetrics } from './modules/points';
+import { registerPropertyMetrics, reviewStaleListings } from './modules/properties';
 import { BackgroundJobs } from './platform/jobs';
 import { createMailService, type MailService } from './platform/mail/service';
 
@@ -47,8 +48,12 @@ export function moduleMetrics(): MetricRegistry {
   registerConsultationMetrics(metrics);
   registerBusinessMetrics(metrics);
   registerPointsMetrics(metrics);
+  registerPropertyMetrics(metrics);
   return metrics;
 }
+
+/** How often listings untouched for 60 days are looked for (decision 023); each question is mailed once. */
+const staleListingIntervalMs = 60 * 60_000;
 
 /** config → database → migrations → metrics → plans → demo data → app */
 export async function startTsunagu(config: Config): Promise<Tsunagu> {
@@ -64,7 +69,8 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('mail-dispatch', config.mailDispatchSeconds * 1000, () => mail.dispatch())
       .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db))
       // gift certificates past their last day expire within the hour after midnight, Japan time
-      .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db));
+      .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db))
+      .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
     const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0 };

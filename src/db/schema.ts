@@ -8,5 +8,6 @@ export * from '../modules/events/schema';
 export * from '../modules/events/vendors/schema';
 export * from '../modules/plan/schema';
 export * from '../modules/points/schema';
+export * from '../modules/properties/schema';
 export * from '../platform/mail/schema';
 export * from '../platform/schema';

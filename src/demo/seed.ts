@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm';
 import type { Db } from '../db/connection';
 import { seedDemoBusinesses } from '../modules/businesses/demo';
 import { kpiTargetValue, type ManualActualInput, type Plan, seedManualActuals } from '../modules/plan';
+import { seedDemoProperties } from '../modules/properties/demo';
 import type { Actor } from '../platform/audit';
 import { createAccount } from '../platform/auth/accounts';
 import type { Role } from '../platform/auth/roles';
@@ -119,6 +120,7 @@ export async function seedDemoData(db: Db, plan: Plan): Promise<typeof demoAccou
     seedManualActuals(db, plan, seeder, demoActuals(plan)),
   ]);
   const businessAccounts = await seedDemoBusinesses(db, plan, seeder, demoPassword);
+  await seedDemoProperties(db, plan, demoEmail);
   return [...demoAccountsList, ...businessAccounts];
 }
 

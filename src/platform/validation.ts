@@ -93,6 +93,24 @@ export function parseInput<S extends z.ZodType>(
   return parsed(schema, input, labels, 422);
 }
 
+/** Optional text as people type it: trimmed, empty when not sent, at most `max` characters. */
+export function trimmedText(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, bilingual(`${max}文字以内にしてください。`, `Use at most ${max} characters.`))
+    .default('');
+}
+
+/** Required text: trimmed, not empty (the message says what to enter), at most `max` characters. */
+export function requiredText(max: number, ja: string, en: string) {
+  return z
+    .string(bilingual(ja, en))
+    .trim()
+    .min(1, bilingual(ja, en))
+    .max(max, bilingual(`${max}文字以内にしてください。`, `Use at most ${max} characters.`));
+}
+
 /** An e-mail address as people type it: trimmed, lower-cased, checked, with messages in both languages. */
 export function emailAddress() {
   return z

@@ -21,6 +21,7 @@ import {
   type Who,
 } from './helpers';
 import { pointsRouteRules, preparePointsRoutes } from './points-routes';
+import { preparePropertyRoutes, propertyRouteRules } from './properties-routes';
 
 /**
  * Who may use which route, declared once: every page and API route of the app against a visitor and
@@ -537,6 +538,7 @@ matrix.push(...listingRouteRules);
 matrix.push(...vendorRouteRules);
 matrix.push(...businessRouteRules);
 matrix.push(...pointsRouteRules);
+matrix.push(...propertyRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -612,6 +614,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareVendorRoutes(t);
     await prepareBusinessRoutes(t);
     await preparePointsRoutes(t);
+    await preparePropertyRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

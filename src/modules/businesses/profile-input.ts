@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { ProblemDetail } from '../../platform/errors';
 import type { FormValues } from '../../platform/forms';
 import type { Text } from '../../platform/i18n';
-import { bilingual, formInvalid, parseInput } from '../../platform/validation';
+import { bilingual, formInvalid, parseInput, requiredText, trimmedText } from '../../platform/validation';
 import { isValidCorporateNumber } from './corporate-number';
 import { isMajorIndustry, isMiddleOf } from './industries';
 import { legalForms, ownerAgeBands } from './schema';
@@ -18,19 +18,8 @@ export interface ProfileContext {
 
 const japan = { south: 20, west: 122, north: 46, east: 154 };
 
-const trimmed = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, bilingual(`${max}文字以内にしてください。`, `Use at most ${max} characters.`))
-    .default('');
-
-const required = (max: number, ja: string, en: string) =>
-  z
-    .string(bilingual(ja, en))
-    .trim()
-    .min(1, bilingual(ja, en))
-    .max(max, bilingual(`${max}文字以内にしてください。`, `Use at most ${max} characters.`));
+const trimmed = trimmedText;
+const required = requiredText;
 
 const emptyToNull = (v: unknown) => (typeof v === 'string' ? v.trim() || null : (v ?? null));
 

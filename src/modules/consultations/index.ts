@@ -26,6 +26,7 @@ export { fiscalYearOfDay, newClientConsultations } from './new-clients';
 export { closeCaseAsStartup, recordSuccessionStage, referToSuccessionCentre } from './outcome-service';
 export { consultationPermissions } from './permissions';
 export { readCase, recordConsultation } from './service';
+export { startupCaseOf } from './startup-case';
 
 export function registerConsultationMetrics(registry: MetricRegistry): void {
   registry.register(newClientsMetric);

@@ -1,4 +1,4 @@
-import { formatFiscalYear } from '../../../platform/fiscal-year';
+import { FiscalYearLinks } from '../../../platform/ui/fiscal-year-links';
 import { Layout, type PageView, tr } from '../../../platform/ui/layout';
 import { industryName } from '../industries';
 import type { businessStatistics } from '../statistics';
@@ -18,20 +18,12 @@ export function StatisticsPage(props: {
   return (
     <Layout view={view} title={title}>
       <h1>{title}</h1>
-      <nav class="year-switcher" aria-label={tr(view, '年度', 'Fiscal year')}>
-        <ul>
-          {props.years.map((y) => (
-            <li>
-              <a
-                href={`/businesses/statistics?fy=${y}`}
-                aria-current={y === props.fiscalYear ? 'page' : undefined}
-              >
-                {formatFiscalYear(view.lang, y)}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </nav>
+      <FiscalYearLinks
+        view={view}
+        years={props.years}
+        selected={props.fiscalYear}
+        href={(y) => `/businesses/statistics?fy=${y}`}
+      />
       <dl class="facts" data-list="totals">
         <dt>{tr(view, '公開中の事業者', 'Listed businesses')}</dt>
         <dd data-field="profiles">{n(stats.totals.profiles)}</dd>

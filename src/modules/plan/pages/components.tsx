@@ -1,5 +1,6 @@
-import { fiscalYearOf, formatFiscalYear } from '../../../platform/fiscal-year';
+import { fiscalYearOf } from '../../../platform/fiscal-year';
 import { formatNumber, type Lang, localise } from '../../../platform/i18n';
+import { FiscalYearLinks } from '../../../platform/ui/fiscal-year-links';
 import { type PageView, tr } from '../../../platform/ui/layout';
 import { type Plan, selectableYears } from '../plan';
 import { type ProgressStatus, statusLabels } from '../progress';
@@ -46,18 +47,13 @@ export function YearSwitcher(props: {
 }) {
   const { view, plan } = props;
   return (
-    <nav class="year-switcher" aria-label={tr(view, '年度の切り替え', 'Fiscal year')}>
-      <ul>
-        {selectableYears(plan).map((fy) => (
-          <li>
-            <a href={props.href(fy)} aria-current={fy === props.selected ? 'page' : undefined}>
-              {formatFiscalYear(view.lang, fy)}
-              {fy === plan.baselineYear ? tr(view, '・基準年', ' · baseline') : ''}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </nav>
+    <FiscalYearLinks
+      view={view}
+      years={selectableYears(plan)}
+      selected={props.selected}
+      href={props.href}
+      note={(fy) => (fy === plan.baselineYear ? tr(view, '・基準年', ' · baseline') : '')}
+    />
   );
 }
 
