@@ -7,7 +7,8 @@ import { expectAccessible, noBrowserChecks, phone } from './support/phone';
 /**
  * On a phone: a 商店会 posts a vacant shop (a position outside the city and rent as text refused
  * first, with what was typed kept) and adds a photo; it stays off the list until Bi@Sta's staff
- * approve it; a resident starting a bakery finds it by kind, area and rent and sends an inquiry; the
+ * approve it; a resident starting a bakery finds it by kind, area and rent, opens it from its marker on
+ * the map (no tiles in reach: the markers work alone) and sends an inquiry; the
  * 商店会 reads it and marks the shop 成約 by a start-up. axe finds nothing on any page.
  */
 describe('vacant properties: a 商店会 posts, staff approve, an applicant inquires, the poster marks 成約', () => {
@@ -103,8 +104,17 @@ describe('vacant properties: a 商店会 posts, staff approve, an applicant inqu
     await submit(applicant, applicant.getByRole('button', { name: 'さがす', exact: true }));
     const card = applicant.locator('[data-list="properties"] > li', { hasText: title });
     expect(await card.count()).toBe(1);
-    await expectAccessible(applicant, 'the list with results');
-    await submit(applicant, card.getByRole('link', { name: title }));
+    // the map beside the list has a marker for each listing found, and opens it from the keyboard
+    await applicant.waitForSelector('[data-map][data-markers]');
+    const listed = await applicant.locator('[data-list="properties"] > li').count();
+    expect(await applicant.locator('.map-canvas .map-marker').count()).toBe(listed);
+    await expectAccessible(applicant, 'the list and map with results');
+    await applicant.getByRole('button', { name: title }).focus();
+    await applicant.keyboard.press('Enter');
+    const link = applicant.locator('.leaflet-popup-content a');
+    await link.waitFor();
+    expect(await textOf(link)).toBe(title);
+    await submit(applicant, link);
     expect(await textOf(applicant.locator('[data-field="price"]'))).toContain('月額 72,000円');
     expect(await applicant.content()).not.toContain('042-000-8888');
     expect(await applicant.locator('img[src*="/photos/"]').count()).toBe(1);

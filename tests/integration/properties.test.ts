@@ -244,6 +244,14 @@ describe.each(testDatabaseKinds())('vacant property listings (%s)', (kind) => {
     expect(own).toContain('owner-secret@example.jp');
   });
 
+  it('puts a map of the same listings beside the list, reading the GeoJSON of the same filters', async () => {
+    const html = await (await new TestClient(t.app).get('/properties?kind=shop&area=akigawa')).text();
+    expect(html).toContain('data-features="/api/v1/properties?kind=shop&amp;area=akigawa"');
+    expect(html).toContain('href="#property-list"');
+    const empty = await (await new TestClient(t.app).get('/properties?minArea=999999')).text();
+    expect(empty).not.toContain('data-map');
+  });
+
   it('answers a bad search with a bilingual 400 and a rent range turned around', async () => {
     const visitor = new TestClient(t.app);
     const text = await visitor.get('/properties?minYen=五万');

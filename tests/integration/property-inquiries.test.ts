@@ -110,6 +110,19 @@ describe.each(testDatabaseKinds())('inquiries and the life of a listing (%s)', (
     expect(unshared.inquiry.consultationCaseId).toBeNull();
   });
 
+  it('tells an applicant who asked to share but has no start-up case that no counsellor sees it', async () => {
+    const id = await listed('共有先のない店舗（架空）');
+    const applicant = await new TestClient(t.app).logInAs('student');
+    const response = await applicant.postForm(`/properties/${id}/inquiries`, {
+      ...inquiry('inquiry-no-case-01'),
+      shareWithCounsellor: 'on',
+    });
+    expect(response.status).toBe(303);
+    const page = await (await applicant.get(response.headers.get('location') ?? '')).text();
+    expect(page).toContain('問い合わせを送りました');
+    expect(page).toContain('相談員には共有していません');
+  });
+
   it('shows an inquiry to its poster, its applicant and the counsellors of the shared case, and to nobody else', async () => {
     const id = await listed('見える人を確かめる店舗（架空）');
     const secret = '見える人の確認用の事業計画（架空）';

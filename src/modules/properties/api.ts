@@ -42,6 +42,8 @@ export function propertiesApi({ db, plans, api }: { db: Db; plans: PlanCatalogue
               id: p.id,
               url: `${origin}/properties/${p.id}`,
               title: p.title,
+              // the shared map names a marker by `name`
+              name: p.title,
               kind: { code: p.kind, name: kindNames[p.kind].ja, nameEn: kindNames[p.kind].en },
               stage: { code: p.stage, name: stageNames[p.stage].ja, nameEn: stageNames[p.stage].en },
               area: area ? { code: area.code, name: area.name, nameEn: area.nameEn ?? null } : null,

@@ -5,6 +5,7 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
+import { mapTilesOf } from '../../platform/ui/map';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { propertiesApi } from './api';
@@ -63,7 +64,15 @@ export function propertiesModule(deps: AppDependencies & { api: ApiDescription }
   const db = deps.database.db;
   app.route('/', inquiryRoutes({ db }));
   app.route('/', photoRoutes({ db, plans: deps.plans }));
-  app.route('/', listingRoutes({ db, plans: deps.plans, photosOf: (id) => photosOf(db, id) }));
+  app.route(
+    '/',
+    listingRoutes({
+      db,
+      plans: deps.plans,
+      photosOf: (id) => photosOf(db, id),
+      tiles: mapTilesOf(deps.config),
+    }),
+  );
   app.route('/', propertiesApi({ db, plans: deps.plans, api: deps.api }));
   return app;
 }

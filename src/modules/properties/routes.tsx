@@ -7,6 +7,7 @@ import { fiscalYearOf, isInFiscalYear } from '../../platform/fiscal-year';
 import { type FormProblem, type FormValues, formBody, problemOf } from '../../platform/forms';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
+import type { MapTiles } from '../../platform/ui/map';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { inquiriesOfListing, inquiryCounts, sendInquiry } from './inquiry-service';
 import { changeStage, confirmStillAvailable } from './lifecycle-service';
@@ -58,9 +59,11 @@ export function listingRoutes({
   db,
   plans,
   photosOf,
+  tiles,
 }: {
   db: Db;
   plans: PlanCatalogue;
+  tiles: MapTiles;
   photosOf: (listingId: number) => Promise<{ id: number; width: number; height: number; caption: string }[]>;
 }) {
   const app = new Hono<AppEnv>();
@@ -90,6 +93,8 @@ export function listingRoutes({
         areas={plan.file.areas}
         uses={uses}
         listings={extra.listings ?? []}
+        tiles={tiles}
+        bounds={plan.file.bounds}
       />
     );
     try {
@@ -138,6 +143,7 @@ export function listingRoutes({
             problem={inquiry.problem}
             mayInquire={Boolean(account && can(account.role, can_['properties.inquire']))}
             sent={c.req.query('saved') === 'inquired'}
+            noCase={c.req.query('case') === 'none'}
           />
         ) : null}
       </PropertyPage>,
@@ -150,8 +156,9 @@ export function listingRoutes({
   app.post('/properties/:id{[0-9]+}/inquiries', inquire, async (c) => {
     const body = await formBody(c);
     try {
-      await sendInquiry(db, actorOf(c), idOf(c), body);
-      return c.redirect(`/properties/${idOf(c)}?saved=inquired#inquiry`, 303);
+      const { inquiry } = await sendInquiry(db, actorOf(c), idOf(c), body);
+      const noCase = inquiry.shareWithCounsellor && inquiry.consultationCaseId === null;
+      return c.redirect(`/properties/${idOf(c)}?saved=inquired${noCase ? '&case=none' : ''}#inquiry`, 303);
     } catch (error) {
       const { status, problem } = problemOf(c, error);
       if (status !== 422) throw error;

@@ -1,5 +1,5 @@
 import { type FormProblem, type FormValues, invalidIf } from '../forms';
-import type { PageView } from './layout';
+import { type PageView, tr } from './layout';
 
 /** What every field of a form is handed: its name and label, the values sent, and the problems. */
 interface FieldProps {
@@ -118,5 +118,41 @@ export function CheckboxField(props: { name: string; label: string; values: Form
       />
       <label for={props.name}>{props.label}</label>
     </div>
+  );
+}
+
+/** A map position typed as latitude and longitude, with where to find them; optional or required. */
+export function MapPositionFields(props: {
+  view: PageView;
+  values: FormValues;
+  problem: FormProblem | undefined;
+  optional: boolean;
+}) {
+  const { view } = props;
+  const common = { view, values: props.values, problem: props.problem, required: !props.optional };
+  const optional = props.optional ? tr(view, '（任意）', ' (optional)') : '';
+  return (
+    <>
+      <InputField
+        {...common}
+        name="latitude"
+        label={`${tr(view, '地図の位置：緯度', 'Map position: latitude')}${optional}`}
+        hint={tr(
+          view,
+          '例：35.7289。地図アプリで地点を長押しすると表示されます。',
+          'e.g. 35.7289, shown by a long press in a map app.',
+        )}
+        inputmode="decimal"
+        maxlength={20}
+      />
+      <InputField
+        {...common}
+        name="longitude"
+        label={`${tr(view, '地図の位置：経度', 'Map position: longitude')}${optional}`}
+        hint={tr(view, '例：139.2941', 'e.g. 139.2941')}
+        inputmode="decimal"
+        maxlength={20}
+      />
+    </>
   );
 }

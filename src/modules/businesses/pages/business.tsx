@@ -1,4 +1,5 @@
 import { localise } from '../../../platform/i18n';
+import { FactList } from '../../../platform/ui/fact-list';
 import { Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { industryName } from '../industries';
 import type { BusinessRow } from '../schema';
@@ -95,16 +96,7 @@ export function BusinessPage(props: {
       ) : null}
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{tr(view, '基本情報', 'Facts')}</h2>
-        <dl class="facts">
-          {rows
-            .filter(([, , value]) => value)
-            .map(([field, label, value]) => (
-              <>
-                <dt>{label}</dt>
-                <dd data-field={field}>{value}</dd>
-              </>
-            ))}
-        </dl>
+        <FactList rows={rows} />
         {b.website || b.sns.length > 0 ? (
           <ul data-field="links">
             {[b.website, ...b.sns].filter(Boolean).map((url) => (

@@ -1,6 +1,12 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
-import { CheckboxField, InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
+import {
+  CheckboxField,
+  InputField,
+  MapPositionFields,
+  SelectField,
+  TextAreaField,
+} from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { industries } from '../industries';
 import type { BusinessRow } from '../schema';
@@ -173,28 +179,7 @@ export function MyBusinessPage(props: {
               })),
             ]}
           />
-          <InputField
-            {...common}
-            name="latitude"
-            label={tr(view, '地図の位置：緯度（任意）', 'Map position: latitude (optional)')}
-            hint={tr(
-              view,
-              '例：35.7289。地図アプリで地点を長押しすると表示されます。',
-              'e.g. 35.7289, shown by a long press in a map app.',
-            )}
-            inputmode="decimal"
-            required={false}
-            maxlength={20}
-          />
-          <InputField
-            {...common}
-            name="longitude"
-            label={tr(view, '地図の位置：経度（任意）', 'Map position: longitude (optional)')}
-            hint={tr(view, '例：139.2941', 'e.g. 139.2941')}
-            inputmode="decimal"
-            required={false}
-            maxlength={20}
-          />
+          <MapPositionFields {...common} optional />
         </fieldset>
         <fieldset>
           <legend>{tr(view, 'できること・製品', 'Capabilities and products')}</legend>

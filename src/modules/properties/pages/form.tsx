@@ -1,7 +1,7 @@
 import type { Child } from 'hono/jsx';
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
-import { InputField, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
+import { InputField, MapPositionFields, SelectField, TextAreaField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { propertyKinds } from '../schema';
 import { kindNames } from '../words';
@@ -154,26 +154,7 @@ export function ListingFormPage(props: {
               ...props.areas.map((a) => ({ value: a.code, label: areaName(view.lang, a.code, props.areas) })),
             ]}
           />
-          <InputField
-            {...common}
-            name="latitude"
-            label={tr(view, '地図の位置：緯度', 'Map position: latitude')}
-            hint={tr(
-              view,
-              '例：35.7289。地図アプリで地点を長押しすると表示されます。',
-              'e.g. 35.7289, shown by a long press in a map app.',
-            )}
-            inputmode="decimal"
-            maxlength={20}
-          />
-          <InputField
-            {...common}
-            name="longitude"
-            label={tr(view, '地図の位置：経度', 'Map position: longitude')}
-            hint={tr(view, '例：139.2941', 'e.g. 139.2941')}
-            inputmode="decimal"
-            maxlength={20}
-          />
+          <MapPositionFields {...common} optional={false} />
         </fieldset>
         <fieldset>
           <legend>{tr(view, '問い合わせと所有者', 'Inquiries and owner')}</legend>

@@ -40,6 +40,8 @@ export function InquiryForm(props: {
   problem?: FormProblem | undefined;
   mayInquire: boolean;
   sent?: boolean;
+  /** the applicant asked to share it, but no start-up case of theirs was found */
+  noCase?: boolean;
 }) {
   const { view, values, problem } = props;
   const common = { view, values, problem };
@@ -54,6 +56,13 @@ export function InquiryForm(props: {
             'Your inquiry was sent. The poster will contact you.',
           )}{' '}
           <a href="/properties/inquiries/mine">{tr(view, '送った問い合わせ', 'Your inquiries')}</a>
+          {props.noCase
+            ? tr(
+                view,
+                '（このアカウントの創業相談の記録が見つからなかったため、相談員には共有していません。相談の際にアカウントのメールアドレスを伝えてください）',
+                ' (no start-up consultation is recorded for this account, so no counsellor sees it; give your account’s e-mail address when you consult)',
+              )
+            : null}
         </p>
       ) : null}
       {!props.view.account ? (

@@ -1,5 +1,6 @@
 import type { Child } from 'hono/jsx';
 import { localise } from '../../../platform/i18n';
+import { FactList } from '../../../platform/ui/fact-list';
 import { CsrfField, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { PropertyRow } from '../schema';
 import { areaText, dealNames, kindNames, priceText, stageNames } from '../words';
@@ -77,16 +78,7 @@ export function PropertyPage(props: {
       ) : null}
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{tr(view, '物件の情報', 'About the property')}</h2>
-        <dl class="facts">
-          {rows
-            .filter(([, , value]) => value)
-            .map(([field, label, value]) => (
-              <>
-                <dt>{label}</dt>
-                <dd data-field={field}>{value}</dd>
-              </>
-            ))}
-        </dl>
+        <FactList rows={rows} />
         {p.uses.length > 0 ? (
           <ul class="tags" data-field="uses" aria-label={tr(view, '使い方', 'Uses')}>
             {p.uses.map((u) => (

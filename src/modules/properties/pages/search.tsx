@@ -1,6 +1,7 @@
 import { type FormProblem, invalidIf } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
 import { ErrorSummary, Layout, type PageView, tr } from '../../../platform/ui/layout';
+import { FeatureMap, type MapBounds, type MapTiles } from '../../../platform/ui/map';
 import { type PublicProperty, propertyKinds } from '../schema';
 import type { PropertyFilter } from '../search';
 import { kindNames } from '../words';
@@ -22,6 +23,8 @@ export function SearchPage(props: {
   areas: readonly Area[];
   uses: string[];
   listings: PublicProperty[];
+  tiles: MapTiles;
+  bounds: MapBounds | undefined;
 }) {
   const { view, values, problem } = props;
   const title = tr(view, '空き物件をさがす', 'Find a vacant property');
@@ -104,6 +107,16 @@ export function SearchPage(props: {
           <h2 id="results-heading">
             {tr(view, `空き物件（${props.listings.length}件）`, `Properties (${props.listings.length})`)}
           </h2>
+          {props.listings.length > 0 ? (
+            <FeatureMap
+              view={view}
+              tiles={props.tiles}
+              features={searchHref('/api/v1/properties', shown)}
+              label={tr(view, '見つかった空き物件の地図', 'Map of the properties found')}
+              bounds={props.bounds}
+              listId="property-list"
+            />
+          ) : null}
           {props.listings.length === 0 ? (
             <p data-empty="properties">
               {tr(
@@ -113,7 +126,7 @@ export function SearchPage(props: {
               )}
             </p>
           ) : (
-            <ul class="grid" data-list="properties">
+            <ul class="grid" data-list="properties" id="property-list">
               {props.listings.map((p) => (
                 <PropertyCard view={view} listing={p} areas={props.areas} />
               ))}
