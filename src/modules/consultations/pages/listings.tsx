@@ -86,6 +86,8 @@ export function CaseListingPage(props: {
   notice?: string | undefined;
 }) {
   const { view, listing } = props;
+  // what every field of the form takes
+  const fields = { view, values: props.values, problem: props.problem };
   const base = `/consultations/cases/${props.caseId}/listing`;
   const published = listing?.status === 'published';
   const opts = (names: Record<string, { ja: string; en: string }>) =>
@@ -130,39 +132,31 @@ export function CaseListingPage(props: {
             </p>
           ) : null}
           <SelectField
-            view={view}
+            {...fields}
             name="industry"
             label={label(view, 'industry')}
-            values={props.values}
-            problem={props.problem}
             options={opts(industries)}
           />
           <SelectField
-            view={view}
+            {...fields}
             name="area"
             label={label(view, 'area')}
-            values={props.values}
-            problem={props.problem}
             options={props.areas.map((a) => ({ value: a.code, label: areaName(view, props.areas, a.code) }))}
           />
           <SelectField
-            view={view}
+            {...fields}
             name="employeesBand"
             label={label(view, 'employeesBand')}
-            values={props.values}
-            problem={props.problem}
             options={opts(employeesBandNames)}
           />
           <SelectField
-            view={view}
+            {...fields}
             name="salesBand"
             label={label(view, 'salesBand')}
-            values={props.values}
-            problem={props.problem}
             options={opts(salesBandNames)}
           />
           <TextAreaField
-            view={view}
+            {...fields}
             name="reason"
             label={label(view, 'reason')}
             hint={tr(
@@ -170,43 +164,22 @@ export function CaseListingPage(props: {
               '氏名・屋号・所在地は書かないでください。',
               'Do not write names, business names or addresses.',
             )}
-            values={props.values}
-            problem={props.problem}
             required
             maxlength={500}
           />
-          <TextAreaField
-            view={view}
-            name="hopes"
-            label={label(view, 'hopes')}
-            values={props.values}
-            problem={props.problem}
-            required
-            maxlength={500}
-          />
+          <TextAreaField {...fields} name="hopes" label={label(view, 'hopes')} required maxlength={500} />
+          <InputField {...fields} name="consentOn" type="date" label={label(view, 'consentOn')} />
           <InputField
-            view={view}
-            name="consentOn"
-            type="date"
-            label={label(view, 'consentOn')}
-            values={props.values}
-            problem={props.problem}
-          />
-          <InputField
-            view={view}
+            {...fields}
             name="consentCounsellorName"
             label={label(view, 'consentCounsellorName')}
-            values={props.values}
-            problem={props.problem}
             maxlength={100}
             initial={view.account?.displayName ?? ''}
           />
           <InputField
-            view={view}
+            {...fields}
             name="ownerBusinessName"
             label={label(view, 'ownerBusinessName')}
-            values={props.values}
-            problem={props.problem}
             required={false}
             maxlength={200}
           />
