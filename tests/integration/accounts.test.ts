@@ -13,11 +13,11 @@ import {
 } from '../../src/modules/accounts/service';
 import type { Actor } from '../../src/platform/audit';
 import { createAccount } from '../../src/platform/auth/accounts';
-import { UserError } from '../../src/platform/errors';
+import type { UserError } from '../../src/platform/errors';
 import { accounts, auditLog, sessions } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 /** Everything an account change can touch, to check that a refused one changed nothing. */
 async function accountData(t: TestInstance) {
@@ -32,16 +32,6 @@ async function accountData(t: TestInstance) {
     auditEntries: audit?.n ?? 0,
     sessions: openSessions?.n ?? 0,
   };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('expected a UserError, but it succeeded');
 }
 
 async function logIn(t: TestInstance, email: string, password: string) {

@@ -19,12 +19,11 @@ import {
 import type { MetricRequest } from '../../src/modules/plan/metric-registry';
 import type { Actor } from '../../src/platform/audit';
 import { createAccount } from '../../src/platform/auth/accounts';
-import { UserError } from '../../src/platform/errors';
 import { fiscalYearOf, todayInJapan } from '../../src/platform/fiscal-year';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 let serial = 0;
 
@@ -79,15 +78,6 @@ describe.each(testDatabaseKinds())('受発注: needs, suggestions, private threa
     ]);
     return { posts: a?.n, threads: b?.n, messages: c?.n, audit: d?.n };
   };
-
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
 
   const need = (overrides: Record<string, string> = {}) => ({
     kind: 'need',

@@ -10,11 +10,10 @@ import {
 import { businesses } from '../../src/modules/businesses/schema';
 import type { Actor } from '../../src/platform/audit';
 import { createAccount } from '../../src/platform/auth/accounts';
-import { UserError } from '../../src/platform/errors';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 let accounts = 0;
 
@@ -80,14 +79,6 @@ describe.each(testDatabaseKinds())('business directory (%s)', (kind) => {
     ]);
     return { businesses: a?.n, audit: b?.n };
   };
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
 
   beforeAll(async () => {
     t = await startInstance(kind);

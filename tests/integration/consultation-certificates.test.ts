@@ -5,11 +5,10 @@ import { certifiedSupportCertificates } from '../../src/modules/consultations/sc
 import { type ConsultationInput, recordConsultation } from '../../src/modules/consultations/service';
 import { checkIn, createEvent, publishEvent, registerForEvent } from '../../src/modules/events';
 import type { Actor } from '../../src/platform/audit';
-import { UserError } from '../../src/platform/errors';
 import { todayInJapan } from '../../src/platform/fiscal-year';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 type Topic = 'management' | 'finance' | 'human-resources' | 'sales-channels';
 const daysAgo = (days: number) => todayInJapan(new Date(Date.now() - days * 86_400_000));
@@ -43,14 +42,6 @@ describe.each(testDatabaseKinds())('certified start-up support (%s)', (kind) => 
         { organisations: t.plans.defaultPlan.file.organisations },
       )
     ).caseRow.id;
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
   const issued = async () =>
     (await t.database.db.select({ n: count() }).from(certifiedSupportCertificates))[0]?.n;
 

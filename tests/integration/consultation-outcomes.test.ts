@@ -16,11 +16,10 @@ import {
 import { loadPlans } from '../../src/modules/plan/catalogue';
 import { measureYear } from '../../src/modules/plan/service';
 import type { Actor } from '../../src/platform/audit';
-import { UserError } from '../../src/platform/errors';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import type { TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 let keys = 0;
 const consultation = (overrides: Partial<ConsultationInput> = {}): ConsultationInput => ({
@@ -62,14 +61,6 @@ describe.each(testDatabaseKinds())('what comes of a case (%s)', (kind) => {
     ]);
     return { milestones: a?.n, loans: b?.n, audit: c?.n, cases: cases.map(({ createdAt: _, ...r }) => r) };
   };
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
 
   beforeAll(async () => {
     t = await startInstance(kind);

@@ -6,11 +6,10 @@ import { consultationCases } from '../../src/modules/consultations/schema';
 import { type ConsultationInput, recordConsultation } from '../../src/modules/consultations/service';
 import { linkStartupBusiness } from '../../src/modules/consultations/startup-business';
 import type { Actor } from '../../src/platform/audit';
-import { UserError } from '../../src/platform/errors';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 let keys = 0;
 const consultation = (overrides: Partial<ConsultationInput> = {}): ConsultationInput => ({
@@ -35,14 +34,6 @@ describe.each(testDatabaseKinds())('a start-up linked to the directory (%s)', (k
         organisations: t.plans.defaultPlan.file.organisations,
       })
     ).caseRow;
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
 
   beforeAll(async () => {
     t = await startInstance(kind);

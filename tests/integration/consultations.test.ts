@@ -14,12 +14,11 @@ import {
 import { loadPlans } from '../../src/modules/plan/catalogue';
 import { measureYear } from '../../src/modules/plan/service';
 import type { Actor } from '../../src/platform/audit';
-import { UserError } from '../../src/platform/errors';
 import { todayInJapan } from '../../src/platform/fiscal-year';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, apiProgress, startInstance } from './helpers';
+import { actorOf, apiProgress, refusal, startInstance } from './helpers';
 
 const daysAgo = (days: number) => todayInJapan(new Date(Date.now() - days * 86_400_000));
 
@@ -56,14 +55,6 @@ describe.each(testDatabaseKinds())('consultations (%s)', (kind) => {
     ]);
     return { clients: a?.n, cases: b?.n, consultations: c?.n, audit: d?.n };
   };
-  async function refusal(promise: Promise<unknown>): Promise<UserError> {
-    const error = await promise.then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(UserError);
-    return error as UserError;
-  }
 
   beforeAll(async () => {
     t = await startInstance(kind);

@@ -19,11 +19,11 @@ import { measureYear } from '../../src/modules/plan/service';
 import type { Actor } from '../../src/platform/audit';
 import { type Account, createAccount } from '../../src/platform/auth/accounts';
 import type { Role } from '../../src/platform/auth/roles';
-import { UserError } from '../../src/platform/errors';
+import type { UserError } from '../../src/platform/errors';
 import { accounts, auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 /** A date some days from today, in Japan, as yyyy-mm-dd. */
 function daysFromNow(days: number, from = Date.now()): string {
@@ -74,21 +74,6 @@ async function campaignData(t: TestInstance) {
     db.select({ n: count() }).from(auditLog),
   ]);
   return { campaigns, courses, events: eventRows, audit: audit?.n ?? 0 };
-}
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  const e = error as UserError;
-  // every message a person reads is there in both languages
-  for (const text of [e.userMessage, ...e.details.map((d) => d.message)]) {
-    expect(text.ja.length).toBeGreaterThan(0);
-    expect(text.en.length).toBeGreaterThan(0);
-  }
-  return e;
 }
 
 const messagesOf = (e: UserError) => [e.userMessage.ja, ...e.details.map((d) => d.message.ja)].join(' ');

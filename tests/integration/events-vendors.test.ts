@@ -24,7 +24,7 @@ import { accounts, auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { daysFromNow } from '../support/dates';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 
 const callInput = (overrides: Partial<VendorCallInput> = {}): VendorCallInput => ({
   booths: 20,
@@ -54,20 +54,6 @@ const applicationInput = (overrides: Partial<ApplicationInput> = {}): Applicatio
     ...overrides,
   };
 };
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  const error = await promise.then(
-    () => undefined,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(UserError);
-  const e = error as UserError;
-  for (const text of [e.userMessage, ...e.details.map((d) => d.message)]) {
-    expect(text.ja.length).toBeGreaterThan(0);
-    expect(text.en.length).toBeGreaterThan(0);
-  }
-  return e;
-}
 
 const messagesOf = (e: UserError) => [e.userMessage.ja, ...e.details.map((d) => d.message.ja)].join(' ');
 

@@ -1,9 +1,11 @@
 import { asc, count } from 'drizzle-orm';
 import type pg from 'pg';
+import { expect } from 'vitest';
 import type { Config } from '../../src/config';
 import { improvementActions, manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
 import type { Actor } from '../../src/platform/audit';
 import type { Role } from '../../src/platform/auth/roles';
+import { UserError } from '../../src/platform/errors';
 import { accounts, auditLog } from '../../src/platform/schema';
 import type { TestDatabaseKind } from '../support/databases';
 import { startTestTsunagu, type TestClient, type TestInstance } from '../support/harness';
@@ -130,3 +132,21 @@ export const stackTraceSigns = [
 
 /** The CSRF token TestClient keeps in its cookie and sends with its forms. */
 export { csrfToken as testCsrfToken } from '../support/harness';
+
+/**
+ * The refusal a call must end in: a UserError whose every message a person reads is there in both
+ * languages. A call that succeeds, or fails otherwise, fails the test.
+ */
+export async function refusal(promise: Promise<unknown>): Promise<UserError> {
+  const error = await promise.then(
+    () => undefined,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(UserError);
+  const refused = error as UserError;
+  for (const text of [refused.userMessage, ...refused.details.map((d) => d.message)]) {
+    expect(text.ja.length).toBeGreaterThan(0);
+    expect(text.en.length).toBeGreaterThan(0);
+  }
+  return refused;
+}

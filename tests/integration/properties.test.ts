@@ -12,22 +12,11 @@ import { seedDemoProperties } from '../../src/modules/properties/demo';
 import { properties } from '../../src/modules/properties/schema';
 import { noFilter, type PropertyFilter } from '../../src/modules/properties/search';
 import type { Actor } from '../../src/platform/audit';
-import { UserError } from '../../src/platform/errors';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
-import { actorOf, startInstance } from './helpers';
+import { actorOf, refusal, startInstance } from './helpers';
 import { vacantShop } from './property-fixtures';
-
-async function refusal(promise: Promise<unknown>): Promise<UserError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof UserError) return error;
-    throw error;
-  }
-  throw new Error('it was accepted');
-}
 
 describe.each(testDatabaseKinds())('vacant property listings (%s)', (kind) => {
   let t: TestInstance;
