@@ -1,4 +1,4 @@
-import { count, eq } from 'drizzle-orm';
+import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   approveBusiness,
@@ -101,7 +101,8 @@ describe.each(testDatabaseKinds())('business directory (%s)', (kind) => {
       const entries = await t.database.db
         .select()
         .from(auditLog)
-        .where(eq(auditLog.entityKey, String(business.id)));
+        .where(eq(auditLog.entityKey, String(business.id)))
+        .orderBy(asc(auditLog.id));
       expect(entries.map((e) => e.action)).toEqual(['business.create', 'business.approve']);
       // the private fields are logged as changed, not with their content
       expect(JSON.stringify(entries)).not.toContain('042-555-0101');
