@@ -23,7 +23,7 @@ describe.each(testDatabaseKinds())('photos of a listing (%s)', (kind) => {
       await t.database.db
         .select({ n: count() })
         .from(propertyPhotos)
-        .where(eq(propertyPhotos.propertyId, listingId))
+        .where(eq(propertyPhotos.ownerId, listingId))
     )[0]?.n ?? 0;
 
   beforeAll(async () => {

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
-import { fieldProblem } from '../../platform/validation';
+import { photoResponse, photoUploadOf } from '../../platform/photos/http';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { propertyPermissions as can_ } from './permissions';
 import { addPhoto, photoData, removePhoto } from './photo-service';
@@ -21,26 +21,11 @@ export function photoRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) {
     const code = plans.planFor(account).municipalityCode;
     const photoId = Number.parseInt(c.req.param('file') ?? '', 10);
     const photo = await photoData(db, account ? actorOf(c) : undefined, code, idOf(c), photoId);
-    c.header('content-type', photo.contentType);
-    c.header('cache-control', photo.isPublic ? 'public, max-age=86400' : 'private, no-store');
-    c.header('x-content-type-options', 'nosniff');
-    return c.body(new Uint8Array(photo.data));
+    return photoResponse(c, photo, photo.isPublic);
   });
 
   app.post('/properties/:id{[0-9]+}/photos', post, async (c) => {
-    const body = await c.req.parseBody();
-    const file = body.photo;
-    if (!(file instanceof File)) {
-      throw fieldProblem(
-        'photo',
-        { ja: '写真', en: 'Photo' },
-        { ja: '写真のファイルを選んでください。', en: 'Choose a photo file.' },
-      );
-    }
-    await addPhoto(db, actorOf(c), idOf(c), {
-      bytes: new Uint8Array(await file.arrayBuffer()),
-      caption: typeof body.caption === 'string' ? body.caption : '',
-    });
+    await addPhoto(db, actorOf(c), idOf(c), await photoUploadOf(c));
     return c.redirect(`/properties/${idOf(c)}/manage?saved=photo#photos`, 303);
   });
 

@@ -8,6 +8,7 @@ import { type FormProblem, type FormValues, formBody, problemOf } from '../../pl
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { MapTiles } from '../../platform/ui/map';
+import { PhotoSection } from '../../platform/ui/photos';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { inquiriesOfListing, inquiryCounts, sendInquiry } from './inquiry-service';
 import { changeStage, confirmStillAvailable } from './lifecycle-service';
@@ -26,11 +27,11 @@ import { type PropertyFact, propertyFacts } from './metrics';
 import { ListingFormPage } from './pages/form';
 import { InquiryForm, ManageSections } from './pages/inquiries';
 import { MyListingsPage, ReviewPage } from './pages/manage';
-import { PhotoSection } from './pages/photos';
 import { PropertyPage } from './pages/property';
 import { SearchPage } from './pages/search';
 import { StatisticsPage } from './pages/statistics';
 import { propertyPermissions as can_, reviewsListings } from './permissions';
+import { listingPhotos } from './photo-service';
 import { listingFormValues } from './property-input';
 import { findListings, listedUses, parsePropertyQuery } from './search';
 
@@ -239,7 +240,12 @@ export function listingRoutes({
     const listing = await keptListing(db, actor, idOf(c));
     return (
       <>
-        <PhotoSection view={viewOf(c)} listing={listing} photos={await photosOf(listing.id)} />
+        <PhotoSection
+          view={viewOf(c)}
+          base={`/properties/${listing.id}`}
+          max={listingPhotos.max}
+          photos={await photosOf(listing.id)}
+        />
         <ManageSections
           view={viewOf(c)}
           listing={listing}

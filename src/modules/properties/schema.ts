@@ -2,7 +2,6 @@ import { getTableColumns } from 'drizzle-orm';
 import {
   bigint,
   boolean,
-  customType,
   date,
   doublePrecision,
   index,
@@ -13,6 +12,7 @@ import {
   timestamp,
   unique,
 } from 'drizzle-orm/pg-core';
+import { photoTable } from '../../platform/photos/table';
 import { accounts } from '../../platform/schema';
 
 /** 空き店舗, 空き家, 事務所, 工場・倉庫, 土地 */
@@ -28,11 +28,6 @@ export const propertyDeals = ['rent', 'sale'] as const;
 export type PropertyDeal = (typeof propertyDeals)[number];
 
 export type PropertyApproval = 'pending' | 'approved';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer | Uint8Array }>({
-  dataType: () => 'bytea',
-  fromDriver: (value) => (Buffer.isBuffer(value) ? value : Buffer.from(value)),
-});
 
 /** A listing (0017_properties.sql). */
 export const properties = pgTable(
@@ -92,22 +87,7 @@ const {
 } = getTableColumns(properties);
 export const publicColumns = publicOnly;
 
-export const propertyPhotos = pgTable(
-  'property_photos',
-  {
-    id: serial('id').primaryKey(),
-    propertyId: integer('property_id')
-      .notNull()
-      .references(() => properties.id, { onDelete: 'cascade' }),
-    contentType: text('content_type').notNull(),
-    data: bytea('data').notNull(),
-    width: integer('width').notNull(),
-    height: integer('height').notNull(),
-    caption: text('caption').notNull().default(''),
-    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [index('property_photos_property_idx').on(t.propertyId, t.id)],
-);
+export const propertyPhotos = photoTable('property_photos', 'property_id', () => properties.id);
 
 export const propertyInquiries = pgTable(
   'property_inquiries',

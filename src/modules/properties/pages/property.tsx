@@ -2,6 +2,7 @@ import type { Child } from 'hono/jsx';
 import { localise } from '../../../platform/i18n';
 import { FactList } from '../../../platform/ui/fact-list';
 import { CsrfField, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import { PhotoGallery } from '../../../platform/ui/photos';
 import type { PropertyRow } from '../schema';
 import { areaText, dealNames, kindNames, priceText, stageNames } from '../words';
 import { type Area, areaName } from './components';
@@ -61,21 +62,7 @@ export function PropertyPage(props: {
           <button type="submit">{tr(view, '承認して公開する', 'Approve and publish')}</button>
         </form>
       ) : null}
-      {props.photos.length > 0 ? (
-        <ul class="photos" data-list="photos">
-          {props.photos.map((photo, i) => (
-            <li>
-              <img
-                src={`/properties/${p.id}/photos/${photo.id}.jpg`}
-                width={photo.width}
-                height={photo.height}
-                alt={photo.caption || tr(view, `${p.title}の写真 ${i + 1}`, `Photo ${i + 1} of ${p.title}`)}
-                loading="lazy"
-              />
-            </li>
-          ))}
-        </ul>
-      ) : null}
+      <PhotoGallery view={view} base={`/properties/${p.id}`} subject={p.title} photos={props.photos} />
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading">{tr(view, '物件の情報', 'About the property')}</h2>
         <FactList rows={rows} />

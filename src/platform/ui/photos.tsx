@@ -1,34 +1,53 @@
-import { CsrfField, type PageView, tr } from '../../../platform/ui/layout';
-import { maxPhotos } from '../photo-service';
-import type { PropertyRow } from '../schema';
+import type { PhotoView } from '../photos/table';
+import { CsrfField, type PageView, tr } from './layout';
 
-/** On the manage page: the listing's photos, one upload at a time, each removable. */
-export function PhotoSection(props: {
+/** Where a record's photos live: `${base}/photos/${id}.jpg`, uploads to `${base}/photos`. */
+interface PhotoProps {
   view: PageView;
-  listing: PropertyRow;
-  photos: { id: number; width: number; height: number; caption: string }[];
-}) {
-  const { view, listing: p } = props;
+  base: string;
+  photos: PhotoView[];
+}
+
+/** On a public page: the record's photos, each described by its caption or by whose photo it is. */
+export function PhotoGallery(props: PhotoProps & { subject: string }) {
+  const { view, base, subject } = props;
+  if (props.photos.length === 0) return null;
+  return (
+    <ul class="photos" data-list="photos">
+      {props.photos.map((photo, i) => (
+        <li>
+          <img
+            src={`${base}/photos/${photo.id}.jpg`}
+            width={photo.width}
+            height={photo.height}
+            alt={photo.caption || tr(view, `${subject}の写真 ${i + 1}`, `Photo ${i + 1} of ${subject}`)}
+            loading="lazy"
+          />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** On the page where a record is kept: its photos, one upload at a time, each removable. */
+export function PhotoSection(props: PhotoProps & { max: number }) {
+  const { view, base, max } = props;
   return (
     <section aria-labelledby="photos-heading" id="photos">
       <h2 id="photos-heading">
-        {tr(
-          view,
-          `写真（${props.photos.length}/${maxPhotos}枚）`,
-          `Photos (${props.photos.length} of ${maxPhotos})`,
-        )}
+        {tr(view, `写真（${props.photos.length}/${max}枚）`, `Photos (${props.photos.length} of ${max})`)}
       </h2>
       {props.photos.length > 0 ? (
         <ul class="photos" data-list="photos">
           {props.photos.map((photo, i) => (
             <li>
               <img
-                src={`/properties/${p.id}/photos/${photo.id}.jpg`}
+                src={`${base}/photos/${photo.id}.jpg`}
                 width={photo.width}
                 height={photo.height}
                 alt={photo.caption || tr(view, `写真 ${i + 1}`, `Photo ${i + 1}`)}
               />
-              <form method="post" action={`/properties/${p.id}/photos/${photo.id}/remove#photos`}>
+              <form method="post" action={`${base}/photos/${photo.id}/remove#photos`}>
                 <CsrfField view={view} />
                 <button type="submit" class="button-secondary">
                   {tr(view, `写真 ${i + 1} を削除`, `Remove photo ${i + 1}`)}
@@ -38,13 +57,8 @@ export function PhotoSection(props: {
           ))}
         </ul>
       ) : null}
-      {props.photos.length < maxPhotos ? (
-        <form
-          method="post"
-          action={`/properties/${p.id}/photos#photos`}
-          enctype="multipart/form-data"
-          class="stack"
-        >
+      {props.photos.length < max ? (
+        <form method="post" action={`${base}/photos#photos`} enctype="multipart/form-data" class="stack">
           <CsrfField view={view} />
           <div>
             <label for="photo">
