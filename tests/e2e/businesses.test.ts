@@ -1,4 +1,5 @@
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Journeys, openJourneys, submit, textOf } from './support/journey';
 import { expectAccessible, noBrowserChecks, phone } from './support/phone';
@@ -6,7 +7,7 @@ import { expectAccessible, noBrowserChecks, phone } from './support/phone';
 /**
  * On a phone: a resident searches the directory in katakana and opens a business's page. A business
  * registers its profile (a wrong 法人番号 and a position outside the city refused first, with what was
- * typed kept), which stays off the directory until the 商工会's staff approve it; then anyone finds it.
+ * typed kept) and a photo of its shop, which stay off the directory until the 商工会's staff approve it; then anyone finds it.
  * axe finds nothing on any page.
  */
 describe('business directory: a resident finds a business, a business registers and staff approve', () => {
@@ -83,6 +84,20 @@ describe('business directory: a resident finds a business, a business registers 
     expect(await resident.locator('[data-empty="businesses"]').count()).toBe(1);
   });
 
+  it('the business adds a photo of its shop to the profile', async () => {
+    const photo = await sharp({ create: { width: 2000, height: 1500, channels: 3, background: '#c08850' } })
+      .jpeg()
+      .toBuffer();
+    await business
+      .locator('#photo')
+      .setInputFiles({ name: 'shop.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await business.locator('#caption').fill('店先の和菓子');
+    await submit(business, business.getByRole('button', { name: '写真を追加する' }));
+    expect(await textOf(business.getByRole('status'))).toContain('写真を追加しました');
+    expect(await business.locator('#photos img[alt="店先の和菓子"]').count()).toBe(1);
+    await expectAccessible(business, 'the profile with its photo');
+  });
+
   it('the 商工会 approves it and anyone finds it, without its private phone', async () => {
     await staff.goto('/businesses/review');
     await expectAccessible(staff, 'the approval list');
@@ -95,6 +110,11 @@ describe('business directory: a resident finds a business, a business registers 
     );
     await resident.goto(profileUrl);
     expect(await resident.content()).not.toContain('042-000-7777');
+    const shown = resident.locator('[data-list="photos"] img[alt="店先の和菓子"]');
+    await shown.scrollIntoViewIfNeeded();
+    expect(await shown.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth)).toBe(
+      1600,
+    );
     await expectAccessible(resident, 'the approved business page');
   });
 });

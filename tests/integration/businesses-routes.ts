@@ -1,5 +1,7 @@
+import sharp from 'sharp';
 import { expect } from 'vitest';
 import {
+  addBusinessPhoto,
   approveBusiness,
   contactAboutPost,
   postNeedOrOffer,
@@ -22,7 +24,7 @@ const businessOnly: Who[] = ['business'];
 const privatePhone = '042-999-0001';
 const privateContact = '行列テスト 担当者（架空）';
 
-const ids = { businessId: 0, postId: 0, threadId: 0, dealId: 0 };
+const ids = { businessId: 0, postId: 0, threadId: 0, dealId: 0, photoId: 0 };
 const secret = '行列テストの非公開メッセージ';
 
 export const matrixBusinessForm = (name: string) => ({
@@ -66,6 +68,10 @@ export async function prepareBusinessRoutes(t: TestInstance): Promise<void> {
   const admin = await actorOf(t, 'admin');
   await approveBusiness(t.database.db, admin, business.id);
   ids.businessId = business.id;
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#446688' } })
+    .jpeg()
+    .toBuffer();
+  ids.photoId = await addBusinessPhoto(t.database.db, owner, business.id, { bytes: photo, caption: '' });
   // the demo business account keeps an approved profile too, and talks with the matrix's business
   const demoBusiness = await actorOf(t, 'business');
   const own = await saveOwnProfile(
@@ -132,6 +138,31 @@ export const businessRouteRules = [
       expect(body).toContain('行列テスト金属（架空）');
       noPrivateFields(who, body);
     },
+  },
+  {
+    route: 'GET /businesses/:id{[0-9]+}/photos/:file{[0-9]+\\.jpg}',
+    path: () => `/businesses/${ids.businessId}/photos/${ids.photoId}.jpg`,
+    allowed: everyone,
+    ok: 200,
+  },
+  {
+    route: 'POST /businesses/:id{[0-9]+}/photos',
+    path: () => `/businesses/${ids.businessId}/photos`,
+    allowed: businessOnly,
+    // another account keeps the matrix's business: the demo business is refused as not its keeper (404)
+    ok: 'permitted' as const,
+    multipart: () => {
+      const form = new FormData();
+      form.set('photo', new File([Buffer.from('not an image')], 'photo.jpg', { type: 'image/jpeg' }));
+      return form;
+    },
+  },
+  {
+    route: 'POST /businesses/:id{[0-9]+}/photos/:photoId{[0-9]+}/remove',
+    path: () => `/businesses/${ids.businessId}/photos/${ids.photoId}/remove`,
+    allowed: businessOnly,
+    ok: 'permitted' as const,
+    form: () => ({}),
   },
   { route: 'GET /businesses/mine', path: '/businesses/mine', allowed: businessOnly, ok: 200 },
   {

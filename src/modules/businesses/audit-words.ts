@@ -11,6 +11,8 @@ export function describeBusinessAuditEntries(): void {
       'business.update': { ja: '事業者情報の変更', en: 'Business profile changed' },
       'business.approve': { ja: '事業者情報の承認（公開）', en: 'Business profile approved (public)' },
       'business.claim': { ja: '事業者情報の管理申請', en: 'Business profile claimed' },
+      'business.photo_add': { ja: '事業者の写真の追加', en: 'Business photo added' },
+      'business.photo_remove': { ja: '事業者の写真の削除', en: 'Business photo removed' },
       'business_post.create': { ja: '発注・受注の掲載', en: 'Need or offer posted' },
       'business_post.close': { ja: '発注・受注の締切', en: 'Need or offer closed' },
       'business_message.send': { ja: '事業者間メッセージの送信', en: 'Message sent between businesses' },

@@ -16,6 +16,7 @@ import { bookletRoutes } from './booklet-routes';
 import { matchingRoutes } from './matching-routes';
 import { localDealAmountMetric, localDealsMetric } from './metrics';
 import { businessPermissions } from './permissions';
+import { businessPhotoRoutes } from './photo-routes';
 import { businessRoutes } from './routes';
 
 export { isValidCorporateNumber } from './corporate-number';
@@ -24,6 +25,7 @@ export { seedDemoDirectory } from './demo-directory';
 export { findBusinesses } from './directory';
 export { suggestionsFor } from './matching';
 export { businessPermissions } from './permissions';
+export { addBusinessPhoto, businessPhotosOf } from './photo-service';
 export { closePost, postNeedOrOffer } from './post-service';
 export {
   approveBusiness,
@@ -74,6 +76,7 @@ export function businessesModule(deps: AppDependencies & { api: ApiDescription }
     },
   );
   app.route('/', matchingRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', businessPhotoRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', businessRoutes({ db: deps.database.db, plans: deps.plans, tiles: mapTilesOf(deps.config) }));
   app.route(
     '/',

@@ -4,6 +4,8 @@ import type { BusinessRow } from './schema';
 export interface BusinessPublication {
   /** the absolute address of the business's page */
   url: string;
+  /** the absolute addresses of its photos */
+  images: string[];
   municipality: { name: string; prefecture: string } | undefined;
   industryName: string;
   membershipNames: string[];
@@ -23,6 +25,7 @@ export function businessStructuredData(business: BusinessRow, publication: Busin
     name: business.name,
     alternateName: business.kana,
     url: publication.url,
+    ...(publication.images.length > 0 ? { image: publication.images } : {}),
     ...(description ? { description } : {}),
     address: {
       '@type': 'PostalAddress',

@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
 import { type FormValues, formBody, problemOf } from '../../platform/forms';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
+import { photoNotices } from '../../platform/photos/http';
 import { viewOf } from '../../platform/ui/layout';
 import type { MapTiles } from '../../platform/ui/map';
 import type { PlanCatalogue } from '../plan/catalogue';
@@ -14,6 +15,7 @@ import { DirectoryPage } from './pages/directory';
 import { MyBusinessPage } from './pages/mine';
 import { ReviewPage } from './pages/review';
 import { businessPermissions as can_ } from './permissions';
+import { businessPhotosOf } from './photo-service';
 import { profileFormValues } from './profile-input';
 import {
   approveBusiness,
@@ -41,6 +43,7 @@ const notices = {
   },
   approved: { ja: '承認しました。事業者一覧に公開されています。', en: 'Approved: the business is listed.' },
   claimApproved: { ja: '管理の申請を承認しました。', en: 'The claim was approved.' },
+  ...photoNotices,
 } as const;
 
 /** The directory (public), a business's own profile (business accounts), and approval (staff). */
@@ -108,6 +111,7 @@ export function businessRoutes({ db, plans, tiles }: { db: Db; plans: PlanCatalo
     const organisations = plan.file.organisations;
     const isOwner = Boolean(account && business.accountId === account.id);
     if (business.status !== 'approved' || isOwner) personal(c);
+    const photos = await businessPhotosOf(db, business.id);
     return c.html(
       <BusinessPage
         view={viewOf(c)}
@@ -117,8 +121,12 @@ export function businessRoutes({ db, plans, tiles }: { db: Db; plans: PlanCatalo
         notice={savedNotice(c, notices)}
         isOwner={isOwner}
         isReviewer={account?.role === 'admin' || account?.role === 'staff'}
+        photos={photos}
         structuredData={businessStructuredData(business, {
           url: new URL(`/businesses/${business.id}`, c.req.url).toString(),
+          images: photos.map((p) =>
+            new URL(`/businesses/${business.id}/photos/${p.id}.jpg`, c.req.url).toString(),
+          ),
           municipality: plan.file.municipality,
           industryName: industryName('ja', business.industryMajor, business.industryMiddle),
           membershipNames: business.memberships.map(
@@ -157,6 +165,7 @@ export function businessRoutes({ db, plans, tiles }: { db: Db; plans: PlanCatalo
         organisations={membershipOrganisations(plan)}
         claimable={claimable}
         claimPending={Boolean(claimed)}
+        photos={business ? await businessPhotosOf(db, business.id) : []}
       />,
       (extra.status ?? 200) as 200,
     );

@@ -1,5 +1,6 @@
 import { getTableColumns } from 'drizzle-orm';
 import { doublePrecision, index, integer, pgTable, serial, text, timestamp } from 'drizzle-orm/pg-core';
+import { photoTable } from '../../platform/photos/table';
 import { accounts } from '../../platform/schema';
 
 export const businessStatuses = ['pending', 'approved'] as const;
@@ -59,3 +60,6 @@ export type BusinessRow = typeof businesses.$inferSelect;
 export type ListedBusiness = Omit<BusinessRow, 'searchGrams'>;
 const { searchGrams: _searchGrams, ...listed } = getTableColumns(businesses);
 export const listedColumns = listed;
+
+/** A business's photos (0019_business_photos.sql), public with the business. */
+export const businessPhotos = photoTable('business_photos', 'business_id', () => businesses.id);

@@ -6,6 +6,7 @@ import { can } from '../../platform/auth/roles';
 import { fiscalYearOf, isInFiscalYear } from '../../platform/fiscal-year';
 import { type FormProblem, type FormValues, formBody, problemOf } from '../../platform/forms';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
+import { photoNotices } from '../../platform/photos/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { MapTiles } from '../../platform/ui/map';
 import { PhotoSection } from '../../platform/ui/photos';
@@ -51,8 +52,7 @@ export const notices = {
     ja: 'まだ募集中であることを確認しました。60日後にまたお尋ねします。',
     en: 'Confirmed as still available. We will ask again in 60 days.',
   },
-  photo: { ja: '写真を追加しました。', en: 'The photo was added.' },
-  photoRemoved: { ja: '写真を削除しました。', en: 'The photo was removed.' },
+  ...photoNotices,
 } as const;
 
 /** The public list and page, the posters' pages, and staff's approval. */

@@ -25,3 +25,9 @@ export function photoResponse(c: Context, photo: { data: Buffer; contentType: st
   c.header('x-content-type-options', 'nosniff');
   return c.body(new Uint8Array(photo.data));
 }
+
+/** The notices after an upload or a removal (`?saved=photo`, `?saved=photoRemoved`). */
+export const photoNotices = {
+  photo: { ja: '写真を追加しました。', en: 'The photo was added.' },
+  photoRemoved: { ja: '写真を削除しました。', en: 'The photo was removed.' },
+} as const;

@@ -1,6 +1,8 @@
 import { localise } from '../../../platform/i18n';
+import type { PhotoView } from '../../../platform/photos/table';
 import { FactList } from '../../../platform/ui/fact-list';
 import { Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import { PhotoGallery } from '../../../platform/ui/photos';
 import { industryName } from '../industries';
 import type { BusinessRow } from '../schema';
 import { type Area, areaName, JsonLd, type Organisation, organisationName, statusNames } from './components';
@@ -17,6 +19,7 @@ export function BusinessPage(props: {
   isOwner: boolean;
   /** the viewer approves profiles: the approve button on a pending one */
   isReviewer: boolean;
+  photos: PhotoView[];
 }) {
   const { view, business: b } = props;
   const rows: [string, string, string | null][] = [
@@ -72,6 +75,7 @@ export function BusinessPage(props: {
           <button type="submit">{tr(view, '承認して公開する', 'Approve and publish')}</button>
         </form>
       ) : null}
+      <PhotoGallery view={view} base={`/businesses/${b.id}`} subject={b.name} photos={props.photos} />
       {b.description ? <p class="description">{b.description}</p> : null}
       {b.tags.length > 0 ? (
         <section aria-labelledby="tags-heading">

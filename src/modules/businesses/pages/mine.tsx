@@ -1,5 +1,6 @@
 import type { FormProblem, FormValues } from '../../../platform/forms';
 import { localise } from '../../../platform/i18n';
+import type { PhotoView } from '../../../platform/photos/table';
 import {
   CheckboxField,
   InputField,
@@ -8,7 +9,9 @@ import {
   TextAreaField,
 } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import { PhotoSection } from '../../../platform/ui/photos';
 import { industries } from '../industries';
+import { businessAlbum } from '../photo-service';
 import type { BusinessRow } from '../schema';
 import { type Area, type Organisation, organisationName, statusNames } from './components';
 
@@ -35,6 +38,7 @@ export function MyBusinessPage(props: {
   organisations: readonly Organisation[];
   claimable: { id: number; name: string; address: string }[];
   claimPending: boolean;
+  photos: PhotoView[];
 }) {
   const { view, values, problem, business } = props;
   const title = tr(view, '自社の事業者情報', 'Your business profile');
@@ -279,6 +283,14 @@ export function MyBusinessPage(props: {
           </button>
         </div>
       </form>
+      {business ? (
+        <PhotoSection
+          view={view}
+          base={`/businesses/${business.id}`}
+          max={businessAlbum.max}
+          photos={props.photos}
+        />
+      ) : null}
     </Layout>
   );
 }
