@@ -1,8 +1,9 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { kpiTargetValue, type Plan } from '../../src/modules/plan/plan';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import {
-  akirunoPlan,
+  handFiguresPlan,
   type Journeys,
   numberIn,
   openJourneys,
@@ -19,7 +20,10 @@ describe('city staff', () => {
   let page: Page;
 
   beforeAll(async () => {
-    [journeys, plan] = await Promise.all([openJourneys(), akirunoPlan()]);
+    [journeys, plan] = await Promise.all([
+      openJourneys({ planFiles: [handFiguresPlanFile] }),
+      handFiguresPlan(),
+    ]);
     page = await journeys.visitor();
   });
   afterAll(async () => {

@@ -1,13 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Plan } from '../../src/modules/plan/plan';
-import { akirunoPlan, type Journeys, kpiIn, openJourneys, submit, textOf } from './support/journey';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
+import { handFiguresPlan, type Journeys, kpiIn, openJourneys, submit, textOf } from './support/journey';
 
 describe('English', () => {
   let journeys: Journeys;
   let plan: Plan;
 
   beforeAll(async () => {
-    [journeys, plan] = await Promise.all([openJourneys(), akirunoPlan()]);
+    [journeys, plan] = await Promise.all([
+      openJourneys({ planFiles: [handFiguresPlanFile] }),
+      handFiguresPlan(),
+    ]);
   });
   afterAll(async () => {
     await journeys?.close();

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { type Journeys, openJourneys } from './support/journey';
 
 /** A 360 px wide phone: the page never scrolls sideways; only a wide table scrolls inside its own box. */
@@ -9,7 +10,7 @@ describe('on a phone 360 px wide', () => {
   let page: Page;
 
   beforeAll(async () => {
-    journeys = await openJourneys();
+    journeys = await openJourneys({ planFiles: [handFiguresPlanFile] });
     page = await journeys.loggedInAs('admin', {
       viewport: { width, height: 740 },
       deviceScaleFactor: 2,

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { type Journeys, openJourneys, textOf } from './support/journey';
 
 /** Bad input is refused with a message that says what to do, and changes nothing (DESIGN.md, house style). */
@@ -11,7 +12,7 @@ describe('a wrong actual', () => {
   const changeHistory = () => page.locator('section[aria-labelledby="audit"] tbody tr');
 
   beforeAll(async () => {
-    journeys = await openJourneys();
+    journeys = await openJourneys({ planFiles: [handFiguresPlanFile] });
     page = await journeys.loggedInAs('admin');
     // a correction of last year's figure, so that the change history has something to keep
     const corrected = await page.request.post('/api/v1/plan/actuals', {

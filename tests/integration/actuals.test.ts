@@ -11,6 +11,7 @@ import { UserError } from '../../src/platform/errors';
 import { todayInJapan } from '../../src/platform/fiscal-year';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, apiProgress, planData, startInstance } from './helpers';
 
@@ -131,7 +132,7 @@ describe.each(testDatabaseKinds())('manual actuals (%s)', (kind) => {
   let admin: TestClient;
 
   beforeAll(async () => {
-    t = await startInstance(kind);
+    t = await startInstance(kind, { planFiles: [handFiguresPlanFile] });
     admin = await new TestClient(t.app).logInAs('admin');
   });
   afterAll(async () => {

@@ -6,6 +6,7 @@ import type { Actor } from '../../src/platform/audit';
 import { UserError } from '../../src/platform/errors';
 import { auditLog } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, apiProgress, dashboardRow, planData, startInstance } from './helpers';
 
@@ -20,7 +21,7 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
   let actor: Actor;
 
   beforeAll(async () => {
-    t = await startInstance(kind);
+    t = await startInstance(kind, { planFiles: [handFiguresPlanFile] });
     admin = await new TestClient(t.app).logInAs('admin');
     otherAdmin = await new TestClient(t.app).logInAs('admin');
     actor = await actorOf(t, 'admin');

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { todayInJapan } from '../../src/platform/fiscal-year';
 import { testDatabaseKinds } from '../support/databases';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { startTestTsunagu, TestClient, type TestInstance } from '../support/harness';
 
 interface ProgressJson {
@@ -75,7 +76,7 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
   const asOf = [todayInJapan(), `${fy + 1}-03-31`].sort()[0] as string;
 
   beforeAll(async () => {
-    t = await startTestTsunagu(kind);
+    t = await startTestTsunagu(kind, { planFiles: [handFiguresPlanFile] });
     admin = await new TestClient(t.app).logInAs('admin');
   });
   afterAll(async () => {

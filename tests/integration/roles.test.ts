@@ -3,6 +3,7 @@ import { createEvent, publishEvent, registerForEvent } from '../../src/modules/e
 import { addImprovementAction } from '../../src/modules/plan/service';
 import { createAccount } from '../../src/platform/auth/accounts';
 import { testDatabaseKinds } from '../support/databases';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { TestClient, type TestInstance } from '../support/harness';
 import { businessRouteRules, prepareBusinessRoutes } from './businesses-routes';
 import { listingRouteRules, prepareListingRoutes } from './consultation-listings-routes';
@@ -559,7 +560,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
   };
 
   beforeAll(async () => {
-    t = await startInstance(kind);
+    t = await startInstance(kind, { planFiles: [handFiguresPlanFile] });
     clients.set('visitor', new TestClient(t.app));
     for (const name of Object.keys(demoAccounts) as (keyof typeof demoAccounts)[])
       clients.set(name, await new TestClient(t.app).logInAs(name));

@@ -1,6 +1,7 @@
 import { asc, count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TestDatabaseKind, testDatabaseKinds } from '../../../tests/support/databases';
+import { handFiguresPlanFile } from '../../../tests/support/hand-figures-plan';
 import { csrfToken, startTestTsunagu, TestClient, type TestInstance } from '../../../tests/support/harness';
 import { encodeShiftJis } from '../../../tests/support/shift-jis';
 import type { Actor } from '../../platform/audit';
@@ -16,7 +17,7 @@ const csv = (...rows: string[]) => `${[header, ...rows].join('\r\n')}\r\n`;
 
 /** A Tsunagu on a fresh database; on PostgreSQL the end of a dropped database's sockets is not a crash. */
 async function start(kind: TestDatabaseKind): Promise<TestInstance> {
-  const t = await startTestTsunagu(kind);
+  const t = await startTestTsunagu(kind, { planFiles: [handFiguresPlanFile] });
   const pool = (
     t.database.db as unknown as { $client?: { on?: (e: string, f: (x: unknown) => void) => void } }
   ).$client;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../../../tests/support/hand-figures-plan';
 import { encodeShiftJis } from '../../../tests/support/shift-jis';
 import { UserError } from '../../platform/errors';
 import {
@@ -34,7 +35,7 @@ function problemsOf(run: () => unknown): { line: number | undefined; ja: string;
 }
 
 describe('the actuals CSV format', async () => {
-  const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
+  const plan = buildPlan(await readPlanFile(handFiguresPlanFile));
   const parse = (file: string | Uint8Array) => parseActualsCsv(plan, file, today);
 
   describe('reading', () => {
@@ -183,7 +184,7 @@ describe('the actuals CSV format', async () => {
     });
 
     it('refuses a figure that a module measures', async () => {
-      const file = await readPlanFile('plans/akiruno.yaml');
+      const file = await readPlanFile(handFiguresPlanFile);
       const measured = buildPlan({
         ...file,
         kpis: file.kpis.map((k) => (k.code === 'employees' ? { ...k, metric: 'census.employees' } : k)),

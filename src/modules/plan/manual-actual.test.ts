@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../../../tests/support/hand-figures-plan';
 import { UserError } from '../../platform/errors';
 import { buildPlan } from './plan';
 import { readPlanFile } from './plan-file';
 import { validateManualActual } from './service';
 
 describe('a manual actual', async () => {
-  const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
+  const plan = buildPlan(await readPlanFile(handFiguresPlanFile));
   const valid = {
     subjectKind: 'project' as const,
     subjectCode: 'industry-academia',

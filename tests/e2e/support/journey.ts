@@ -10,8 +10,9 @@ import {
   type Project,
 } from '../../../src/modules/plan/plan';
 import { readPlanFile } from '../../../src/modules/plan/plan-file';
+import { handFiguresPlanFile } from '../../support/hand-figures-plan';
 import { launchChromium } from './browser';
-import { type RunningTsunagu, startTsunaguServer } from './server';
+import { type JourneyOptions, type RunningTsunagu, startTsunaguServer } from './server';
 
 /** The demo accounts, by the part before @demo.tsunagu.example. */
 export type DemoAccount = 'admin' | 'shokokai' | 'bista' | 'shotenkai' | 'business' | 'resident' | 'student';
@@ -27,11 +28,7 @@ export interface Journeys {
   close(): Promise<void>;
 }
 
-/**
- * `demoActivity`: with the demo's fictional events and consultations, as `npm start` shows them
- * (decisions 015 and 026).
- */
-export async function openJourneys(options: { demoActivity?: boolean } = {}): Promise<Journeys> {
+export async function openJourneys(options: JourneyOptions = {}): Promise<Journeys> {
   const server = await startTsunaguServer(options);
   let browser: Browser;
   try {
@@ -101,6 +98,11 @@ export async function akirunoPlan(): Promise<Plan> {
   return buildPlan(
     await readPlanFile(fileURLToPath(new URL('../../../plans/akiruno.yaml', import.meta.url))),
   );
+}
+
+/** The plan of a server started with `planFiles: [handFiguresPlanFile]`, for the journeys that enter figures by hand. */
+export async function handFiguresPlan(): Promise<Plan> {
+  return buildPlan(await readPlanFile(handFiguresPlanFile));
 }
 
 /** A project of the plan by its code; a journey that names a project the plan lacks is itself wrong. */

@@ -6,6 +6,15 @@ import { serve } from '@hono/node-server';
 import { startTsunagu, type Tsunagu } from '../../../src/bootstrap';
 import { loadConfig } from '../../../src/config';
 
+/**
+ * `demoActivity`: with the demo's fictional events and consultations, as `npm start` shows them
+ * (decisions 015 and 026). `planFiles`: other plan files than plans/akiruno.yaml.
+ */
+export interface JourneyOptions {
+  demoActivity?: boolean;
+  planFiles?: string[];
+}
+
 export interface RunningTsunagu extends Tsunagu {
   /** e.g. http://127.0.0.1:41234, without a trailing slash */
   url: string;
@@ -20,7 +29,7 @@ export interface RunningTsunagu extends Tsunagu {
  * purpose, so that a DATABASE_URL in the shell cannot point the journeys at a real database. Its
  * background jobs run, sending mail every second into a folder of its own.
  */
-export async function startTsunaguServer(options: { demoActivity?: boolean } = {}): Promise<RunningTsunagu> {
+export async function startTsunaguServer(options: JourneyOptions = {}): Promise<RunningTsunagu> {
   const mailDir = mkdtempSync(join(tmpdir(), 'tsunagu-e2e-mail-'));
   const config = loadConfig(
     {},
@@ -32,6 +41,7 @@ export async function startTsunaguServer(options: { demoActivity?: boolean } = {
       mailDir,
       mailDispatchSeconds: 1,
       seedDemoActivity: options.demoActivity === true,
+      ...(options.planFiles ? { planFiles: options.planFiles } : {}),
       // the journeys run without internet: no tile ever loads, as when the tile server is out of
       // reach, and the maps must work on their own markers
       mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',

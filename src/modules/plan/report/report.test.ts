@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../../../../tests/support/hand-figures-plan';
 import { buildPlan } from '../plan';
 import { readPlanFile } from '../plan-file';
 import {
@@ -13,7 +14,7 @@ import {
 } from './report';
 import { progressOf } from './report.fixture';
 
-const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
+const plan = buildPlan(await readPlanFile(handFiguresPlanFile));
 
 function sources(overrides: Partial<ReportSources> = {}): ReportSources {
   return {

@@ -1,12 +1,13 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
+import { handFiguresPlanFile } from '../../../../tests/support/hand-figures-plan';
 import { buildPlan } from '../plan';
 import { readPlanFile } from '../plan-file';
 import { buildProgressReport, type ProgressReport } from './report';
 import { progressOf } from './report.fixture';
 import { contentDisposition, numberFormats, reportFileNames, reportWorkbookBuffer } from './xlsx';
 
-const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
+const plan = buildPlan(await readPlanFile(handFiguresPlanFile));
 
 function reportOf(fiscalYear: number, actuals: Record<string, number> = {}): ProgressReport {
   return buildProgressReport({
