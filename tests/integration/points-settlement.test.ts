@@ -24,8 +24,8 @@ import type { Shop } from '../../src/modules/points/shops';
 import type { Actor } from '../../src/platform/audit';
 import { fiscalYearOf, todayInJapan } from '../../src/platform/fiscal-year';
 import { testDatabaseKinds } from '../support/databases';
-import type { TestInstance } from '../support/harness';
-import { startInstance } from './helpers';
+import { TestClient, type TestInstance } from '../support/harness';
+import { apiProgress, startInstance } from './helpers';
 import { demoActor, errorCodeOf } from './points-support';
 
 let serial = 0;
@@ -185,5 +185,18 @@ describe.each(testDatabaseKinds())('settling with shops, statements and reports 
       request,
     );
     expect(lastYear?.value).toBeNull();
+  });
+
+  it('measures るのかーど普及事業 (取扱店舗数) of the Akiruno plan by the shops taking part, one record each', async () => {
+    const fiscalYear = fiscalYearOf(new Date());
+    const progress = await apiProgress(await new TestClient(t.app).logInAs('admin'), fiscalYear, 'runocard');
+    const runocard = t.plans.defaultPlan.projects.find((p) => p.code === 'runocard');
+    expect(runocard?.metric.key).toBe('points.merchants.active');
+    expect(progress).toMatchObject({
+      target: runocard?.targets.get(fiscalYear) ?? null,
+      actual: 1,
+      records: [{ label: shop.businessName, value: 1 }],
+    });
+    expect(progress.records[0]?.date).toBe(todayInJapan(shop.approvedAt as Date));
   });
 });

@@ -12,8 +12,9 @@ function yearBounds(fiscalYear: number) {
 }
 
 /**
- * 取扱店舗数: shops that took part in the fiscal year — approved before it ended and not withdrawn
- * before it began. One record per shop, by name (a shop's participation is public).
+ * 取扱店舗数: shops taking part at the end of the fiscal year (31 March; today, for the year in
+ * progress) — approved before it ended and not withdrawn by then — as the plan counts the shops of
+ * the programme (decision 028). One record per shop, by name (a shop's participation is public).
  */
 export const activeMerchantsMetric: MetricSource = {
   key: 'points.merchants.active',
@@ -22,14 +23,14 @@ export const activeMerchantsMetric: MetricSource = {
     en: 'Participating るのかーど shops (approved and taking part during the fiscal year)',
   },
   async measure(q, { plan, fiscalYear }, requests): Promise<Measurement[]> {
-    const { from, until } = yearBounds(fiscalYear);
+    const { until } = yearBounds(fiscalYear);
     const shops = await rowsOf<{ id: number; name: string; approved_on: string }>(
       q,
       sql`select id, business_name as name, to_char(approved_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as approved_on
           from points_shops
           where municipality_code = ${plan.municipalityCode} and approved_at is not null
             and approved_at < ${until.toISOString()}
-            and (status <> 'withdrawn' or withdrawn_at >= ${from.toISOString()})
+            and (status <> 'withdrawn' or withdrawn_at >= ${until.toISOString()})
           order by business_name, id`,
     );
     return requests.map(() => ({
