@@ -7,6 +7,7 @@ import { accountsModule } from './modules/accounts';
 import { businessesModule } from './modules/businesses';
 import { consultationsModule } from './modules/consultations';
 import { eventsModule } from './modules/events';
+import { membershipsModule } from './modules/memberships';
 import { planModule } from './modules/plan';
 import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
@@ -85,6 +86,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', businessesModule({ ...deps, api }));
   app.route('/', pointsModule({ ...deps, api }));
   app.route('/', propertiesModule({ ...deps, api }));
+  app.route('/', membershipsModule(deps));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

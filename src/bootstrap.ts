@@ -7,6 +7,7 @@ import { seedDemoData } from './demo/seed';
 import { registerBusinessMetrics } from './modules/businesses';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
+import { registerMembershipMetrics } from './modules/memberships';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
@@ -49,6 +50,7 @@ export function moduleMetrics(): MetricRegistry {
   registerBusinessMetrics(metrics);
   registerPointsMetrics(metrics);
   registerPropertyMetrics(metrics);
+  registerMembershipMetrics(metrics);
   return metrics;
 }
 
@@ -73,7 +75,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
-    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0 };
+    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0, members: 0 };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity
         ? seedDemoActivity(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {

@@ -6,6 +6,7 @@ export * from '../modules/events/campaigns/schema';
 export * from '../modules/events/questions/schema';
 export * from '../modules/events/schema';
 export * from '../modules/events/vendors/schema';
+export * from '../modules/memberships/schema';
 export * from '../modules/plan/schema';
 export * from '../modules/points/schema';
 export * from '../modules/properties/schema';

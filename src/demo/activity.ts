@@ -3,6 +3,7 @@ import { seedDemoDirectory } from '../modules/businesses';
 import type { Plan } from '../modules/plan';
 import { seedDemoConsultations } from './consultations';
 import { seedDemoEvents } from './events';
+import { seedDemoMemberships } from './memberships';
 import { demoSeeder } from './seed';
 
 /** What the demo's background seeding wrote on this start. */
@@ -10,11 +11,13 @@ export interface DemoActivity {
   events: number;
   consultations: number;
   businesses: number;
+  members: number;
 }
 
 /**
  * The demo's activity, written after the server listens (decisions 015 and 026): its events, its
- * consultations, then the directory at city scale (a few hundred fictional businesses). Each is
+ * consultations, then the directory at city scale (a few hundred fictional businesses), then the
+ * member lists of the 商店会 and the 商工会. Each is
  * idempotent and stops between two writes when asked.
  */
 export async function seedDemoActivity(
@@ -25,5 +28,6 @@ export async function seedDemoActivity(
   const events = await seedDemoEvents(db, plan, options);
   const consultations = options.stopped?.() ? 0 : await seedDemoConsultations(db, plan, options);
   const businesses = options.stopped?.() ? 0 : await seedDemoDirectory(db, plan, demoSeeder(plan), options);
-  return { events, consultations, businesses };
+  const members = options.stopped?.() ? 0 : await seedDemoMemberships(db, plan, options);
+  return { events, consultations, businesses, members };
 }

@@ -152,3 +152,16 @@ export function fieldProblem(field: string, label: Text, problem: Text, status: 
     ? new UserError('invalid_query', 400, invalidQuery, details)
     : new UserError('invalid_input', 422, invalidInput, details);
 }
+
+/** A calendar date as people type it: 2026-04-01, 2026/4/1 or full-width digits, as yyyy-mm-dd. */
+export function typedDate() {
+  const asIso = (v: unknown) => {
+    if (typeof v !== 'string') return v;
+    const m = /^(\d{4})[-/](\d{1,2})[-/](\d{1,2})$/.exec(v.normalize('NFKC').trim());
+    return m ? `${m[1]}-${m[2]?.padStart(2, '0')}-${m[3]?.padStart(2, '0')}` : v;
+  };
+  return z.preprocess(
+    asIso,
+    z.iso.date(bilingual('日付を 2026/4/1 の形で入力してください。', 'Enter a date like 2026-04-01.')),
+  );
+}

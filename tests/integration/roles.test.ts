@@ -21,6 +21,7 @@ import {
   testCsrfToken,
   type Who,
 } from './helpers';
+import { membershipRouteRules, prepareMembershipRoutes } from './memberships-routes';
 import { pointsRouteRules, preparePointsRoutes } from './points-routes';
 import { preparePropertyRoutes, propertyRouteRules } from './properties-routes';
 
@@ -540,6 +541,7 @@ matrix.push(...vendorRouteRules);
 matrix.push(...businessRouteRules);
 matrix.push(...pointsRouteRules);
 matrix.push(...propertyRouteRules);
+matrix.push(...membershipRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -616,6 +618,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await prepareBusinessRoutes(t);
     await preparePointsRoutes(t);
     await preparePropertyRoutes(t);
+    await prepareMembershipRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

@@ -14,10 +14,16 @@ import { planPermissions } from './permissions';
 import { reportRoutes } from './report/routes';
 import { planRoutes } from './routes';
 
-export type { Measurement, MetricRecord, MetricRegistry, MetricSource } from './metric-registry';
+export type {
+  Measurement,
+  MetricRecord,
+  MetricRegistry,
+  MetricRequest,
+  MetricSource,
+} from './metric-registry';
 export { YearSwitcher } from './pages/components';
 export type { Kpi, Plan, Project } from './plan';
-export { kpiTargetValue } from './plan';
+export { kpiTargetValue, selectableYears } from './plan';
 export { fiscalYearFrom } from './routes';
 export { type ManualActualInput, measureYear, seedManualActuals } from './service';
 
