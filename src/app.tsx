@@ -13,6 +13,7 @@ import type { PlanCatalogue } from './modules/plan/catalogue';
 import type { MetricRegistry } from './modules/plan/metric-registry';
 import { pointsModule } from './modules/points';
 import { propertiesModule } from './modules/properties';
+import { shopsModule } from './modules/shops';
 import { authRoutes } from './platform/auth/routes';
 import { UserError } from './platform/errors';
 import {
@@ -87,6 +88,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', pointsModule({ ...deps, api }));
   app.route('/', propertiesModule({ ...deps, api }));
   app.route('/', membershipsModule(deps));
+  app.route('/', shopsModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

@@ -10,5 +10,6 @@ export * from '../modules/memberships/schema';
 export * from '../modules/plan/schema';
 export * from '../modules/points/schema';
 export * from '../modules/properties/schema';
+export * from '../modules/shops/schema';
 export * from '../platform/mail/schema';
 export * from '../platform/schema';

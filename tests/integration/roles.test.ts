@@ -24,6 +24,7 @@ import {
 import { membershipRouteRules, prepareMembershipRoutes } from './memberships-routes';
 import { pointsRouteRules, preparePointsRoutes } from './points-routes';
 import { preparePropertyRoutes, propertyRouteRules } from './properties-routes';
+import { prepareShopRoutes, shopRouteRules } from './shops-routes';
 
 /**
  * Who may use which route, declared once: every page and API route of the app against a visitor and
@@ -542,6 +543,7 @@ matrix.push(...businessRouteRules);
 matrix.push(...pointsRouteRules);
 matrix.push(...propertyRouteRules);
 matrix.push(...membershipRouteRules);
+matrix.push(...shopRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -619,6 +621,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await preparePointsRoutes(t);
     await preparePropertyRoutes(t);
     await prepareMembershipRoutes(t);
+    await prepareShopRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

@@ -36,6 +36,7 @@ export {
   registerUnclaimedBusiness,
   saveOwnProfile,
 } from './profile-service';
+export { type PublicBusiness, publicBusinesses } from './public-profiles';
 export { contactAboutPost, readThread, sendMessage } from './thread-service';
 
 export function registerBusinessMetrics(registry: MetricRegistry): void {

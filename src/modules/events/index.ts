@@ -44,6 +44,7 @@ export {
   listCoursesForStaff,
   proposeCourse,
 } from './campaigns/service';
+export { type UpcomingCourse, upcomingCampaignCourses } from './campaigns/teachers';
 export { createEvent, type EventWithCounts, listEventsForStaff, publishEvent } from './event-service';
 export { listOwnRegistrations } from './my-registrations';
 export { runsEvent } from './organiser-access';

@@ -93,7 +93,17 @@ export const PlanFileSchema = z
     eventCategories: z.array(z.strictObject({ code, ...localisedTitle })).default([]),
     /** the areas of the municipality (地区, station areas) that events are found by; none: no area filter */
     areas: z
-      .array(z.strictObject({ code, name: z.string().min(1), nameEn: z.string().min(1).optional() }))
+      .array(
+        z.strictObject({
+          code,
+          name: z.string().min(1),
+          nameEn: z.string().min(1).optional(),
+          /** where the area is found on a map (its station): a shop without an area is placed in the nearest */
+          center: z
+            .strictObject({ latitude: z.number().min(20).max(46), longitude: z.number().min(122).max(154) })
+            .optional(),
+        }),
+      )
       .default([]),
     /**
      * The municipality's extent on the map (a box of latitude and longitude in degrees): a business's

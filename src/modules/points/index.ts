@@ -21,7 +21,7 @@ export { checkLedger } from './ledger-check';
 export { awardPoints, chargeAtShop } from './payments';
 export { pointsPermissions } from './permissions';
 export { settleShops } from './settlement';
-export { approveShop, joinProgramme } from './shops';
+export { acceptingBusinessIds, approveShop, joinProgramme } from './shops';
 export { reverseRequest, transfer } from './transfers';
 export { pointsUnitOf, programmeRulesOf } from './units';
 export { walletOf } from './wallet';

@@ -29,6 +29,15 @@ export async function shopOfAccount(q: Queryable, actor: Actor): Promise<Shop | 
   return shop;
 }
 
+/** The businesses of the directory that take るのかーど now (approved shops), for the shop map. */
+export async function acceptingBusinessIds(q: Queryable, municipalityCode: string): Promise<number[]> {
+  const rows = await q
+    .select({ businessId: pointsShops.businessId })
+    .from(pointsShops)
+    .where(and(eq(pointsShops.municipalityCode, municipalityCode), eq(pointsShops.status, 'approved')));
+  return rows.map((r) => r.businessId);
+}
+
 /** The approved shop a business account takes payments for, or a 403 saying why not. */
 export async function approvedShopOf(q: Queryable, actor: Actor): Promise<Shop> {
   const shop = await shopOfAccount(q, actor);

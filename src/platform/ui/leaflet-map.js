@@ -80,10 +80,11 @@
     name.textContent = String(p.name ?? '');
     if (p.url) name.href = p.url;
     content.append(name);
-    if (p.address) {
-      const address = document.createElement('p');
-      address.textContent = String(p.address);
-      content.append(address);
+    for (const line of [p.address, p.detail]) {
+      if (!line) continue;
+      const text = document.createElement('p');
+      text.textContent = String(line);
+      content.append(text);
     }
     return content;
   };

@@ -62,7 +62,8 @@ export function mapAssetRoutes() {
 /**
  * A map of the points of a GeoJSON FeatureCollection (`features`, a URL of our API returning
  * `application/geo+json`). Each Point feature becomes a marker a keyboard reaches, named by
- * `properties.name`, whose popup links `properties.url` and shows `properties.address` when given;
+ * `properties.name`, whose popup links `properties.url` and shows `properties.address` and
+ * `properties.detail` (a second line, such as a shop's state now) when given;
  * features without geometry are counted as not on the map. `listId` names the list of the same
  * things on the page: a link before the map skips to it. One map per page.
  */
