@@ -13,6 +13,7 @@ import { loadPlans } from './modules/plan/catalogue';
 import { MetricRegistry } from './modules/plan/metric-registry';
 import { expireGiftCertificates, registerPointsMetrics } from './modules/points';
 import { registerPropertyMetrics, reviewStaleListings } from './modules/properties';
+import { registerShopMetrics } from './modules/shops';
 import { BackgroundJobs } from './platform/jobs';
 import { createMailService, type MailService } from './platform/mail/service';
 
@@ -51,6 +52,7 @@ export function moduleMetrics(): MetricRegistry {
   registerPointsMetrics(metrics);
   registerPropertyMetrics(metrics);
   registerMembershipMetrics(metrics);
+  registerShopMetrics(metrics);
   return metrics;
 }
 
