@@ -5,6 +5,7 @@ import { seedDemoConsultations } from './consultations';
 import { seedDemoEvents } from './events';
 import { seedDemoMemberships } from './memberships';
 import { demoSeeder } from './seed';
+import { seedDemoShops } from './shops';
 
 /** What the demo's background seeding wrote on this start. */
 export interface DemoActivity {
@@ -12,12 +13,14 @@ export interface DemoActivity {
   consultations: number;
   businesses: number;
   members: number;
+  shops: number;
 }
 
 /**
  * The demo's activity, written after the server listens (decisions 015 and 026): its events, its
- * consultations, then the directory at city scale (a few hundred fictional businesses), then the
- * member lists of the 商店会 and the 商工会. Each is
+ * consultations, then the directory at city scale (a few hundred fictional businesses), its shops
+ * with their hours and the paper map's editions (decision 029), then the member lists of the 商店会
+ * and the 商工会 (decision 032). Each is
  * idempotent and stops between two writes when asked.
  */
 export async function seedDemoActivity(
@@ -28,6 +31,7 @@ export async function seedDemoActivity(
   const events = await seedDemoEvents(db, plan, options);
   const consultations = options.stopped?.() ? 0 : await seedDemoConsultations(db, plan, options);
   const businesses = options.stopped?.() ? 0 : await seedDemoDirectory(db, plan, demoSeeder(plan), options);
+  const shops = options.stopped?.() ? 0 : await seedDemoShops(db, plan, options);
   const members = options.stopped?.() ? 0 : await seedDemoMemberships(db, plan, options);
-  return { events, consultations, businesses, members };
+  return { events, consultations, businesses, shops, members };
 }

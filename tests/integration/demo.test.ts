@@ -160,6 +160,32 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     expect(machining).not.toContain('株式会社二宮精機（架空）');
   });
 
+  it('puts the shops on the map with their hours, and prints a paper map a year with its print run', async () => {
+    type Shops = {
+      features: { properties: { name: string; category: { code: string }; area: { code: string } | null } }[];
+    };
+    const shops = async (query = '') =>
+      ((await (await new TestClient(t.app).get(`/api/v1/shops${query}`)).json()) as Shops).features;
+    const all = await shops();
+    expect(all.length).toBeGreaterThan(60);
+    expect(new Set(all.map((f) => f.properties.category.code))).toEqual(
+      new Set(['food', 'retail', 'service']),
+    );
+    expect(all.every((f) => f.properties.area !== null)).toBe(true);
+    const yozawaFood = (await shops('?category=food&area=yozawa')).map((f) => f.properties.name);
+    expect(yozawaFood).toContain('そば処 養沢庵（架空）');
+    expect(yozawaFood).toContain('養沢やまめ園（架空）');
+    expect(yozawaFood.every((name) => all.some((f) => f.properties.name === name))).toBe(true);
+    // this year's まちゼミ has courses still to come, taught by the demo's まちゼミ shops
+    const teachers = (await shops('?machizemi=1')).map((f) => f.properties.name);
+    expect(teachers.length).toBeGreaterThan(0);
+    const campaigns = await (await new TestClient(t.app).get('/events/campaigns')).text();
+    expect(campaigns).toContain('あきる野まちゼミ');
+    const editions = await (await admin.get('/shops/editions')).text();
+    expect(editions.match(/data-edition=/g)?.length).toBe(4);
+    expect(editions).toContain('27,500部');
+  });
+
   // seeding again reads every demo record back: longer than a test's default on a busy machine
   it('doubles nothing when seeded again, as at every start on the same data', async () => {
     const before = await demoCounts(t);
@@ -168,6 +194,7 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       consultations: 0,
       businesses: 0,
       members: 0,
+      shops: 0,
     });
     expect(await demoCounts(t)).toEqual(before);
   }, 120_000);

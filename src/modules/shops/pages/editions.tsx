@@ -121,30 +121,34 @@ export function EditionsPage(props: {
       {props.editions.length === 0 ? (
         <p data-empty="editions">{tr(view, 'まだ版はありません。', 'No edition yet.')}</p>
       ) : (
-        <table data-table="editions">
-          <thead>
-            <tr>
-              <th scope="col">{tr(view, '年度', 'Year')}</th>
-              <th scope="col">{tr(view, '名前', 'Title')}</th>
-              <th scope="col">{tr(view, '地区', 'Area')}</th>
-              <th scope="col">{tr(view, '発行', 'Issued')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {props.editions.map((e) => (
-              <tr data-edition={String(e.id)}>
-                <td>{formatFiscalYear(view.lang, e.fiscalYear)}</td>
-                <td>
-                  <a href={`/shops/editions/${e.id}`}>{e.title}</a>
-                </td>
-                <td>
-                  {e.area ? areaName(view.lang, e.area, props.areas) : tr(view, '市内全域', 'The whole city')}
-                </td>
-                <td>{issuedText(view, e)}</td>
+        <div class="table-wrap">
+          <table data-table="editions">
+            <thead>
+              <tr>
+                <th scope="col">{tr(view, '年度', 'Year')}</th>
+                <th scope="col">{tr(view, '名前', 'Title')}</th>
+                <th scope="col">{tr(view, '地区', 'Area')}</th>
+                <th scope="col">{tr(view, '発行', 'Issued')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.editions.map((e) => (
+                <tr data-edition={String(e.id)}>
+                  <td>{formatFiscalYear(view.lang, e.fiscalYear)}</td>
+                  <td>
+                    <a href={`/shops/editions/${e.id}`}>{e.title}</a>
+                  </td>
+                  <td>
+                    {e.area
+                      ? areaName(view.lang, e.area, props.areas)
+                      : tr(view, '市内全域', 'The whole city')}
+                  </td>
+                  <td>{issuedText(view, e)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2>{tr(view, '新しい版をつくる', 'Make a new edition')}</h2>
       <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
