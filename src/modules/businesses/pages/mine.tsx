@@ -52,7 +52,10 @@ export function MyBusinessPage(props: {
         <p data-status={business.status}>
           {tr(view, '状態：', 'Status: ')}
           <strong>{localise(view.lang, statusNames[business.status])}</strong>{' '}
-          <a href={`/businesses/${business.id}`}>{tr(view, '公開ページを見る', 'See the public page')}</a>
+          <a href={`/businesses/${business.id}`}>{tr(view, '公開ページを見る', 'See the public page')}</a>{' '}
+          <a href="/shops/mine">
+            {tr(view, 'お店としてお店マップに載せる（営業時間）', 'Put it on the shop map (opening hours)')}
+          </a>
         </p>
       ) : (
         <p class="lead">
