@@ -7,7 +7,7 @@ import type { Actor } from '../../src/platform/audit';
 import type { Role } from '../../src/platform/auth/roles';
 import { accounts } from '../../src/platform/schema';
 import { hoursAround, shopForm } from '../integration/shop-fixtures';
-import { type Journeys, openJourneys, submit, textOf } from './support/journey';
+import { type DemoAccount, type Journeys, openJourneys, submit, textOf } from './support/journey';
 import { expectAccessible, phone } from './support/phone';
 
 /**
@@ -102,6 +102,30 @@ describe('the shop map and the paper map', () => {
     const list = await desktop.locator('#shop-list').boundingBox();
     expect(list?.x ?? 0).toBeGreaterThan((map?.x ?? 0) + (map?.width ?? 0) - 1);
     await expectAccessible(desktop, 'the shop map on a desktop');
+  });
+
+  it('a business sets its hours on a phone, and a period without its closing time is refused in words', async () => {
+    const business = await journeys.loggedInAs('plastic' as DemoAccount, phone);
+    await business.goto('/shops/mine');
+    await expectAccessible(business, 'the shop form on a phone');
+    await business.locator('#category').selectOption('retail');
+    for (const day of ['mon', 'tue', 'wed', 'thu', 'fri']) {
+      await business.locator(`#${day}-1-opens`).fill('09:00');
+      await business.locator(`#${day}-1-closes`).fill('17:00');
+    }
+    await business.locator('#sat-1-opens').fill('10:00');
+    await business.locator('#sun-closed').check();
+    await submit(business, business.getByRole('button', { name: '保存する' }));
+    const problem = await textOf(business.locator('.error-summary'));
+    expect(problem).toContain('土曜日の営業時間');
+    expect(problem).toContain('開店と閉店の両方の時刻を入力してください');
+    expect(await business.locator('#sat-1-closes').getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(business, 'the refused shop form');
+    await business.locator('#sat-1-closes').fill('15:00');
+    await submit(business, business.getByRole('button', { name: '保存する' }));
+    expect(await textOf(business.locator('[role="status"]'))).toContain('お店の情報を登録しました');
+    await submit(business, business.getByRole('link', { name: 'お店のページを見る' }));
+    expect(await textOf(business.locator('[data-table="hours"]'))).toContain('定休日');
   });
 
   it('staff make an edition of the paper map, print it with its legend and QR codes, and record the print run', async () => {
