@@ -5,6 +5,7 @@ import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice }
 import { viewOf } from '../../platform/ui/layout';
 import type { MapTiles } from '../../platform/ui/map';
 import { appFile, serveStaticText } from '../../platform/ui/static-assets';
+import { businessPhotosOf } from '../businesses';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { publishedArticlesOf } from './articles';
 import { areaName, shopsStylesheetPath } from './pages/components';
@@ -71,6 +72,7 @@ export function shopRoutes({ db, plans, tiles }: { db: Db; plans: PlanCatalogue;
         listing={listing}
         areas={plan.file.areas}
         articles={await publishedArticlesOf(db, plan.municipalityCode, listing.business.id)}
+        photos={await businessPhotosOf(db, listing.business.id)}
         isOwner={isOwner}
       />,
     );

@@ -1,7 +1,9 @@
 import { formatDateTime } from '../../../platform/fiscal-year';
 import { localise } from '../../../platform/i18n';
+import type { PhotoView } from '../../../platform/photos/table';
 import { FactList } from '../../../platform/ui/fact-list';
 import { Layout, type PageView, tr } from '../../../platform/ui/layout';
+import { PhotoGallery } from '../../../platform/ui/photos';
 import type { ShopArticle } from '../articles';
 import { publicHolidayOn } from '../hours';
 import { openingHoursOf } from '../shop-input';
@@ -11,7 +13,7 @@ import { areaName, HoursTable, ShopState, shopsStylesheetPath } from './componen
 
 /**
  * A shop's page for residents: its state now and the week's hours (定休日, public holidays), where
- * it is, its まちゼミ courses still to come, and the students' published articles about it. Only
+ * it is, its photos, its まちゼミ courses still to come, and the students' published articles about it. Only
  * what the directory publishes; the full profile is the business's own page.
  */
 export function ShopPage(props: {
@@ -19,6 +21,8 @@ export function ShopPage(props: {
   listing: ShopListing;
   areas: readonly PlanArea[];
   articles: ShopArticle[];
+  /** the photos its business shows on its page (served by the directory) */
+  photos: PhotoView[];
   /** the viewer keeps this shop: a link to change it */
   isOwner: boolean;
 }) {
@@ -57,6 +61,7 @@ export function ShopPage(props: {
           </a>
         </p>
       ) : null}
+      <PhotoGallery view={view} base={`/businesses/${b.id}`} subject={b.name} photos={props.photos} />
       {b.description ? <p class="description">{b.description}</p> : null}
       <section aria-labelledby="hours-heading">
         <h2 id="hours-heading">{tr(view, '営業時間', 'Opening hours')}</h2>
