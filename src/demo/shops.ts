@@ -267,7 +267,11 @@ async function seedDemoEditions(
 ): Promise<number> {
   let written = 0;
   const thisYear = currentFiscalYear(options.now ?? new Date());
-  for (let fiscalYear = plan.file.period.from; fiscalYear <= Math.min(thisYear, plan.file.period.to); fiscalYear++) {
+  for (
+    let fiscalYear = plan.file.period.from;
+    fiscalYear <= Math.min(thisYear, plan.file.period.to);
+    fiscalYear++
+  ) {
     if (options.stopped?.()) return written;
     const form = {
       title: `五日市線沿線グルメマップ ${fiscalYear}（架空）`,

@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { businesses } from '../../src/modules/businesses/schema';
+import { registerShopForBusiness } from '../../src/modules/shops';
 import type { TestInstance } from '../support/harness';
+import { actorOf } from './helpers';
 
 /** Times as a shop's form sends them: the same every day of the week, 定休日 on the days named. */
 export function shopForm(
@@ -46,4 +48,41 @@ export function hoursAround(now: Date, open: boolean): [string, string] {
   const at = (h: number) => `${String((h + 24) % 24).padStart(2, '0')}:00`;
   // open: from an hour ago to three hours ahead; closed: a period that starts five hours ahead
   return open ? [at(japanHour - 1), at(japanHour + 3)] : [at(japanHour + 5), at(japanHour + 7)];
+}
+
+/**
+ * Three of the demo directory's businesses as shops, registered by the 商工会: the 和菓子店 of 秋川
+ * (closed on Tuesdays and public holidays), the café of 秋川 (lunch, and dinner until 2 a.m.) and
+ * the 酒店 of 武蔵増戸 (closed on Sundays).
+ */
+export async function registerTestShops(t: Pick<TestInstance, 'database'>) {
+  const db = t.database.db;
+  const staff = await actorOf(t, 'shokokai');
+  const ids = {
+    wagashi: await businessIdOf(t, '和菓子処 こもれび（架空）'),
+    cafe: await businessIdOf(t, 'カフェ 秋川テラス（架空）'),
+    sake: await businessIdOf(t, '増戸の酒店 みずほ屋（架空）'),
+  };
+  await registerShopForBusiness(
+    db,
+    staff,
+    ids.wagashi,
+    shopForm('retail', [['09:00', '18:00']], { closed: ['tue'], holidayRule: 'closed' }),
+  );
+  await registerShopForBusiness(
+    db,
+    staff,
+    ids.cafe,
+    shopForm('food', [
+      ['11:00', '14:00'],
+      ['17:00', '02:00'],
+    ]),
+  );
+  await registerShopForBusiness(
+    db,
+    staff,
+    ids.sake,
+    shopForm('retail', [['10:00', '19:00']], { closed: ['sun'] }),
+  );
+  return ids;
 }

@@ -1,17 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { measureYear } from '../../src/modules/plan';
 import { loadPlans } from '../../src/modules/plan/catalogue';
-import {
-  createEdition,
-  readEdition,
-  recordPrintRun,
-  registerShopForBusiness,
-  saveEdition,
-} from '../../src/modules/shops';
+import { createEdition, readEdition, recordPrintRun, saveEdition } from '../../src/modules/shops';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, refusal, startInstance } from './helpers';
-import { businessIdOf, shopForm } from './shop-fixtures';
+import { registerTestShops } from './shop-fixtures';
 
 describe.each(testDatabaseKinds())('the paper map (地域マップ) (%s)', (kind) => {
   let t: TestInstance;
@@ -21,23 +15,7 @@ describe.each(testDatabaseKinds())('the paper map (地域マップ) (%s)', (kind
 
   beforeAll(async () => {
     t = await startInstance(kind);
-    const staff = await actorOf(t, 'shokokai');
-    ids.wagashi = await businessIdOf(t, '和菓子処 こもれび（架空）');
-    ids.cafe = await businessIdOf(t, 'カフェ 秋川テラス（架空）');
-    ids.sake = await businessIdOf(t, '増戸の酒店 みずほ屋（架空）');
-    await registerShopForBusiness(
-      db(),
-      staff,
-      ids.wagashi,
-      shopForm('retail', [['09:00', '18:00']], { closed: ['tue'] }),
-    );
-    await registerShopForBusiness(db(), staff, ids.cafe, shopForm('food', [['11:00', '22:00']]));
-    await registerShopForBusiness(
-      db(),
-      staff,
-      ids.sake,
-      shopForm('retail', [['10:00', '19:00']], { closed: ['sun'] }),
-    );
+    Object.assign(ids, await registerTestShops(t));
   });
   afterAll(async () => {
     await t?.stop();

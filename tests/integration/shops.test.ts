@@ -12,7 +12,7 @@ import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, refusal, startInstance } from './helpers';
 import { demoActor } from './points-support';
-import { businessIdOf, shopForm } from './shop-fixtures';
+import { businessIdOf, registerTestShops, shopForm } from './shop-fixtures';
 
 // Monday 2 November 2026, noon in Japan; Tuesday 3 November is 文化の日
 const mondayNoon = new Date('2026-11-02T12:00:00+09:00');
@@ -31,33 +31,8 @@ describe.each(testDatabaseKinds())('shops on the residents’ map (%s)', (kind) 
 
   beforeAll(async () => {
     t = await startInstance(kind);
-    const staff = await actorOf(t, 'shokokai');
-    ids.wagashi = await businessIdOf(t, '和菓子処 こもれび（架空）');
-    ids.cafe = await businessIdOf(t, 'カフェ 秋川テラス（架空）');
-    ids.sake = await businessIdOf(t, '増戸の酒店 みずほ屋（架空）');
+    Object.assign(ids, await registerTestShops(t));
     ids.seiko = await businessIdOf(t, '株式会社あきがわ精工（架空）');
-    // the 和菓子店 closes on Tuesdays and on public holidays; the café opens on holidays too, late on Fridays
-    await registerShopForBusiness(
-      db(),
-      staff,
-      ids.wagashi,
-      shopForm('retail', [['09:00', '18:00']], { closed: ['tue'], holidayRule: 'closed' }),
-    );
-    await registerShopForBusiness(
-      db(),
-      staff,
-      ids.cafe,
-      shopForm('food', [
-        ['11:00', '14:00'],
-        ['17:00', '02:00'],
-      ]),
-    );
-    await registerShopForBusiness(
-      db(),
-      staff,
-      ids.sake,
-      shopForm('retail', [['10:00', '19:00']], { closed: ['sun'] }),
-    );
   });
   afterAll(async () => {
     await t?.stop();

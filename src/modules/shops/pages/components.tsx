@@ -55,6 +55,33 @@ export function ShopState(props: { view: PageView; listing: ShopListing }) {
   );
 }
 
+/** A shop's kind, station area, るのかーど and まちゼミ講師, as badges: the list's and the page's. */
+export function ShopBadges(props: { view: PageView; listing: ShopListing; areas: readonly PlanArea[] }) {
+  const { view, listing } = props;
+  return (
+    <p>
+      <span class="badge badge-new" data-field="category">
+        {localise(view.lang, categoryNames[listing.shop.category])}
+      </span>
+      {listing.area ? (
+        <span class="badge badge-area" data-field="area">
+          {areaName(view.lang, listing.area, props.areas)}
+        </span>
+      ) : null}
+      {listing.runocard ? (
+        <span class="badge badge-area" data-field="runocard">
+          {tr(view, 'るのかーどが使えます', 'Takes るのかーど')}
+        </span>
+      ) : null}
+      {listing.courses.length > 0 ? (
+        <span class="badge badge-area" data-field="machizemi">
+          {tr(view, 'まちゼミ講師', 'Machizemi teacher')}
+        </span>
+      ) : null}
+    </p>
+  );
+}
+
 /** What a shop is in a list: name, kind, area, state now, るのかーど and まちゼミ. */
 export function ShopCard(props: { view: PageView; listing: ShopListing; areas: readonly PlanArea[] }) {
   const { view, listing } = props;
@@ -64,26 +91,7 @@ export function ShopCard(props: { view: PageView; listing: ShopListing; areas: r
       <h3>
         <a href={`/shops/${b.id}`}>{b.name}</a>
       </h3>
-      <p>
-        <span class="badge badge-new" data-field="category">
-          {localise(view.lang, categoryNames[listing.shop.category])}
-        </span>
-        {listing.area ? (
-          <span class="badge badge-area" data-field="area">
-            {areaName(view.lang, listing.area, props.areas)}
-          </span>
-        ) : null}
-        {listing.runocard ? (
-          <span class="badge badge-area" data-field="runocard">
-            {tr(view, 'るのかーど', 'るのかーど accepted')}
-          </span>
-        ) : null}
-        {listing.courses.length > 0 ? (
-          <span class="badge badge-area" data-field="machizemi">
-            {tr(view, 'まちゼミ講師', 'Machizemi teacher')}
-          </span>
-        ) : null}
-      </p>
+      <ShopBadges view={view} listing={listing} areas={props.areas} />
       <p data-field="state">
         <ShopState view={view} listing={listing} />
       </p>

@@ -8,8 +8,8 @@ import type { ShopArticle } from '../articles';
 import { publicHolidayOn } from '../hours';
 import { openingHoursOf } from '../shop-input';
 import type { PlanArea, ShopListing } from '../shop-service';
-import { categoryNames, dayKindNames } from '../words';
-import { areaName, HoursTable, ShopState, shopsStylesheetPath } from './components';
+import { dayKindNames } from '../words';
+import { HoursTable, ShopBadges, ShopState, shopsStylesheetPath } from './components';
 
 /**
  * A shop's page for residents: its state now and the week's hours (定休日, public holidays), where
@@ -39,21 +39,7 @@ export function ShopPage(props: {
       <p class="muted" lang="ja">
         {b.kana}
       </p>
-      <p>
-        <span class="badge badge-new" data-field="category">
-          {localise(view.lang, categoryNames[listing.shop.category])}
-        </span>
-        {listing.area ? (
-          <span class="badge badge-area" data-field="area">
-            {areaName(view.lang, listing.area, props.areas)}
-          </span>
-        ) : null}
-        {listing.runocard ? (
-          <span class="badge badge-area" data-field="runocard">
-            {tr(view, 'るのかーどが使えます', 'Takes るのかーど')}
-          </span>
-        ) : null}
-      </p>
+      <ShopBadges view={view} listing={listing} areas={props.areas} />
       {props.isOwner ? (
         <p class="actions">
           <a class="button" href="/shops/mine">
