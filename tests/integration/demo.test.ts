@@ -184,6 +184,9 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     const editions = await (await admin.get('/shops/editions')).text();
     expect(editions.match(/data-edition=/g)?.length).toBe(4);
     expect(editions).toContain('27,500部');
+    // Akiruno's 地域マップの作成 counts the print runs of the editions issued in each year
+    expect(await apiProgress(admin, 2024, 'area-map')).toMatchObject({ actual: 27500 });
+    expect((await apiProgress(admin, 2025, 'area-map')).records).toHaveLength(1);
   });
 
   // seeding again reads every demo record back: longer than a test's default on a busy machine
