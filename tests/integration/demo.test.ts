@@ -331,6 +331,7 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
         consultations: 0,
         businesses: 0,
         members: 0,
+        shops: 0,
       });
     } finally {
       await bare.stop();
