@@ -5,6 +5,7 @@ import type { Config } from './config';
 import type { Database } from './db/connection';
 import { accountsModule } from './modules/accounts';
 import { businessesModule } from './modules/businesses';
+import { communityModule } from './modules/community';
 import { consultationsModule } from './modules/consultations';
 import { eventsModule } from './modules/events';
 import { membershipsModule } from './modules/memberships';
@@ -89,6 +90,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', propertiesModule({ ...deps, api }));
   app.route('/', membershipsModule(deps));
   app.route('/', shopsModule({ ...deps, api }));
+  app.route('/', communityModule(deps));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

@@ -1,6 +1,7 @@
 // Every table, gathered for the query builder. Each module owns its own tables in its schema.ts.
 export * from '../modules/businesses/matching-schema';
 export * from '../modules/businesses/schema';
+export * from '../modules/community/schema';
 export * from '../modules/consultations/schema';
 export * from '../modules/events/campaigns/schema';
 export * from '../modules/events/questions/schema';

@@ -63,7 +63,14 @@ const demoPeople: { email: string; displayName: string; role: Role; organisation
     email: demoEmail('student'),
     displayName: '学生 伊藤（架空）',
     role: 'student',
-    organisation: null,
+    organisation: 'meisei',
+  },
+  {
+    // the university's staff, who approve its students' articles (decision 030)
+    email: demoEmail('meisei'),
+    displayName: '明星大学 地域連携 森（架空）',
+    role: 'association',
+    organisation: 'meisei',
   },
 ];
 

@@ -6,6 +6,7 @@ import { testDatabaseKinds } from '../support/databases';
 import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { TestClient, type TestInstance } from '../support/harness';
 import { businessRouteRules, prepareBusinessRoutes } from './businesses-routes';
+import { articleRouteRules, prepareArticleRoutes } from './community-routes';
 import { listingRouteRules, prepareListingRoutes } from './consultation-listings-routes';
 import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
@@ -544,6 +545,7 @@ matrix.push(...pointsRouteRules);
 matrix.push(...propertyRouteRules);
 matrix.push(...membershipRouteRules);
 matrix.push(...shopRouteRules);
+matrix.push(...articleRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];
@@ -622,6 +624,7 @@ describe.each(testDatabaseKinds())('who may use which route (%s)', (kind) => {
     await preparePropertyRoutes(t);
     await prepareMembershipRoutes(t);
     await prepareShopRoutes(t);
+    await prepareArticleRoutes(t);
   });
   afterAll(async () => {
     await t?.stop();

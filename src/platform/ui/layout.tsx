@@ -33,7 +33,14 @@ function switchLink(path: string, lang: Lang): string {
   return `${path}${path.includes('?') ? '&' : '?'}lang=${lang}`;
 }
 
-export function Layout(props: { view: PageView; title: string; children: Child; wide?: boolean }) {
+export function Layout(props: {
+  view: PageView;
+  title: string;
+  children: Child;
+  wide?: boolean;
+  /** more of the head: a page's OGP card, its feed link */
+  head?: Child;
+}) {
   const { view } = props;
   return (
     <>
@@ -44,6 +51,7 @@ export function Layout(props: { view: PageView; title: string; children: Child; 
           <meta name="viewport" content="width=device-width, initial-scale=1" />
           <title>{`${props.title} | ${tr(view, 'つなぐ', 'Tsunagu')}`}</title>
           <link rel="stylesheet" href="/static/app.css" />
+          {props.head}
         </head>
         <body>
           <a class="skip" href="#main">

@@ -15,7 +15,16 @@ import { launchChromium } from './browser';
 import { type JourneyOptions, type RunningTsunagu, startTsunaguServer } from './server';
 
 /** The demo accounts, by the part before @demo.tsunagu.example. */
-export type DemoAccount = 'admin' | 'shokokai' | 'bista' | 'shotenkai' | 'business' | 'resident' | 'student';
+export type DemoAccount =
+  | 'admin'
+  | 'shokokai'
+  | 'bista'
+  | 'shotenkai'
+  | 'business'
+  | 'resident'
+  | 'student'
+  /** 明星大学's staff, who approve its students' articles */
+  | 'meisei';
 
 /** A running Tsunagu and a browser; every window it opens has its own cookies, as a different person. */
 export interface Journeys {

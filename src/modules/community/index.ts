@@ -1,0 +1,50 @@
+// The community module owns what residents read about the city's shops and the work with the
+// university (3-2 産学官連携の推進, decision 030): students' articles about shops, approved by the
+// shop, the university and the city before they are public, with their OGP card, SNS text and Atom
+// feed; and the 産学連携 each fiscal year, which the plan counts.
+import { Hono } from 'hono';
+import type { AppDependencies } from '../../app';
+import type { AppEnv } from '../../platform/http';
+import { addNavigation } from '../../platform/ui/navigation';
+import { cardImageRoutes } from './card-image';
+import { communityPermissions } from './permissions';
+import { articleRoutes } from './routes';
+import { describeCommunityAuditEntries } from './words';
+
+export { editArticle, submitArticle, writeArticle } from './article-service';
+export { type PublishedArticle, publishedArticles, publishedArticlesAbout } from './articles';
+export { communityPermissions } from './permissions';
+export { approveArticle, refuseArticle } from './review-service';
+
+export function communityModule(deps: AppDependencies) {
+  const app = new Hono<AppEnv>();
+  describeCommunityAuditEntries();
+  addNavigation(
+    { href: '/articles', label: { ja: 'お店の記事', en: 'Shop articles' } },
+    {
+      href: '/articles/mine',
+      label: { ja: 'わたしの記事', en: 'Your articles' },
+      permission: communityPermissions['community.articles.write'],
+    },
+    {
+      href: '/articles/review',
+      label: { ja: '記事の確認・承認', en: 'Approve articles' },
+      permission: communityPermissions['community.articles.review'],
+    },
+  );
+  const db = deps.database.db;
+  app.route('/', cardImageRoutes());
+  app.route(
+    '/',
+    articleRoutes({
+      db,
+      plans: deps.plans,
+      publicBaseUrl: deps.config.publicBaseUrl,
+      photos: {
+        src: (articleId, photoId) => `/articles/${articleId}/photos/${photoId}.jpg`,
+        of: async () => [],
+      },
+    }),
+  );
+  return app;
+}
