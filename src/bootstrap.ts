@@ -5,6 +5,7 @@ import { migrate } from './db/migrate';
 import { type DemoActivity, seedDemoActivity } from './demo/activity';
 import { seedDemoData } from './demo/seed';
 import { registerBusinessMetrics } from './modules/businesses';
+import { registerCommunityMetrics } from './modules/community';
 import { registerConsultationMetrics } from './modules/consultations';
 import { enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerMembershipMetrics } from './modules/memberships';
@@ -53,6 +54,7 @@ export function moduleMetrics(): MetricRegistry {
   registerPropertyMetrics(metrics);
   registerMembershipMetrics(metrics);
   registerShopMetrics(metrics);
+  registerCommunityMetrics(metrics);
   return metrics;
 }
 
@@ -77,7 +79,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
-    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0, members: 0, shops: 0 };
+    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0, members: 0, shops: 0, articles: 0 };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity
         ? seedDemoActivity(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {

@@ -1,6 +1,7 @@
 import type { Db } from '../db/connection';
 import { seedDemoDirectory } from '../modules/businesses';
 import type { Plan } from '../modules/plan';
+import { seedDemoArticles } from './articles';
 import { seedDemoConsultations } from './consultations';
 import { seedDemoEvents } from './events';
 import { seedDemoMemberships } from './memberships';
@@ -14,13 +15,15 @@ export interface DemoActivity {
   businesses: number;
   members: number;
   shops: number;
+  /** students' articles published and 産学連携 recorded (decision 030) */
+  articles: number;
 }
 
 /**
  * The demo's activity, written after the server listens (decisions 015 and 026): its events, its
  * consultations, then the directory at city scale (a few hundred fictional businesses), its shops
- * with their hours and the paper map's editions (decision 029), then the member lists of the 商店会
- * and the 商工会 (decision 032). Each is
+ * with their hours and the paper map's editions (decision 029), the member lists of the 商店会 and
+ * the 商工会 (decision 032), then the students' articles and the 産学連携 of past years. Each is
  * idempotent and stops between two writes when asked.
  */
 export async function seedDemoActivity(
@@ -33,5 +36,6 @@ export async function seedDemoActivity(
   const businesses = options.stopped?.() ? 0 : await seedDemoDirectory(db, plan, demoSeeder(plan), options);
   const shops = options.stopped?.() ? 0 : await seedDemoShops(db, plan, options);
   const members = options.stopped?.() ? 0 : await seedDemoMemberships(db, plan, options);
-  return { events, consultations, businesses, shops, members };
+  const articles = options.stopped?.() ? 0 : await seedDemoArticles(db, plan, options);
+  return { events, consultations, businesses, shops, members, articles };
 }

@@ -1,5 +1,6 @@
+import sharp from 'sharp';
 import { expect } from 'vitest';
-import { approveArticle, submitArticle, writeArticle } from '../../src/modules/community';
+import { addArticlePhoto, approveArticle, submitArticle, writeArticle } from '../../src/modules/community';
 import type { TestInstance } from '../support/harness';
 import { articleForm, demoShop, universityStaff } from './article-fixtures';
 import { actorOf, everyone, type Who } from './helpers';
@@ -11,10 +12,12 @@ import { actorOf, everyone, type Who } from './helpers';
  */
 const students: Who[] = ['student'];
 const reviewers: Who[] = ['admin', 'shokokai', 'bista', 'shotenkai', 'business'];
+const recorders: Who[] = ['admin', 'shokokai', 'bista'];
 
 const publishedTitle = '行列テストの公開記事（架空）';
 const pendingTitle = '行列テストの審査中の記事（架空）';
 const ids = {
+  photoId: 0,
   businessId: 0,
   publishedId: 0,
   pendingId: 0,
@@ -40,6 +43,10 @@ export async function prepareArticleRoutes(t: TestInstance): Promise<void> {
     return { id: article.id, revisionId: revision.id };
   };
   const published = await write(publishedTitle, 'roles-matrix-article-published');
+  const photo = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#aa8844' } })
+    .jpeg()
+    .toBuffer();
+  ids.photoId = await addArticlePhoto(db, student, published.id, { bytes: photo, caption: '' });
   await submitArticle(db, student, published.id);
   await approveArticle(db, owner, published.id, published.revisionId);
   await approveArticle(db, university, published.id, published.revisionId);
@@ -166,5 +173,46 @@ export const articleRouteRules = [
     allowed: reviewers,
     ok: 'permitted' as const,
     form: () => ({ revisionId: String(ids.refusedRevisionId), reason: '行列テストの差し戻し理由' }),
+  },
+  {
+    route: 'GET /articles/:id{[0-9]+}/photos/:file{[0-9]+\\.jpg}',
+    path: () => `/articles/${ids.publishedId}/photos/${ids.photoId}.jpg`,
+    allowed: everyone,
+    ok: 200,
+  },
+  {
+    route: 'POST /articles/:id{[0-9]+}/photos',
+    path: () => `/articles/${ids.draftId}/photos`,
+    allowed: students,
+    // a file that is not an image is refused (422) and nothing is kept
+    ok: 'permitted' as const,
+    multipart: () => {
+      const form = new FormData();
+      form.set('photo', new File([Buffer.from('not an image')], 'photo.jpg', { type: 'image/jpeg' }));
+      return form;
+    },
+  },
+  {
+    route: 'POST /articles/:id{[0-9]+}/photos/:photoId{[0-9]+}/remove',
+    path: () => `/articles/${ids.draftId}/photos/999999/remove`,
+    allowed: students,
+    ok: 'permitted' as const,
+    form: () => ({}),
+  },
+  // ----- 産学連携: recorded by support staff and the city -------------------------------------------
+  { route: 'GET /collaborations', path: '/collaborations', allowed: recorders, ok: 200 },
+  {
+    route: 'POST /collaborations',
+    path: '/collaborations',
+    allowed: recorders,
+    ok: 303,
+    form: (who: Who) => ({
+      idempotencyKey: `roles-matrix-collaboration-${who}`,
+      kind: 'publicity',
+      title: `行列テスト ${who} の連携（架空）`,
+      fiscalYear: '2025',
+      university: 'meisei',
+      partnersText: '行列テストの連携先',
+    }),
   },
 ];

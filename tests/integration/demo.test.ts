@@ -45,6 +45,9 @@ async function demoCounts(t: TestInstance) {
     'member_bodies',
     'members',
     'membership_denominators',
+    'community_articles',
+    'community_article_revisions',
+    'community_collaborations',
     'audit_log',
     'mail_outbox',
   ];
@@ -189,6 +192,20 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     expect((await apiProgress(admin, 2025, 'area-map')).records).toHaveLength(1);
   });
 
+  it('publishes the students’ articles about demo shops and records the collaborations of past years', async () => {
+    expect((await t.demoActivity).articles).toBe(13);
+    const list = await (await new TestClient(t.app).get('/articles')).text();
+    for (const title of [
+      '朝七時、栗どら焼きが焼きあがる店',
+      '川を眺めるテラス席で、地元野菜のランチ',
+      '地酒と話せる酒屋さん',
+    ]) {
+      expect(list).toContain(title);
+    }
+    const recorded = await (await admin.get('/collaborations?fy=2025')).text();
+    expect(recorded).toContain('地酒に合う和菓子の詰め合わせ');
+  });
+
   // seeding again reads every demo record back: longer than a test's default on a busy machine
   it('doubles nothing when seeded again, as at every start on the same data', async () => {
     const before = await demoCounts(t);
@@ -198,6 +215,7 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       businesses: 0,
       members: 0,
       shops: 0,
+      articles: 0,
     });
     expect(await demoCounts(t)).toEqual(before);
   }, 120_000);
@@ -332,6 +350,7 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
         businesses: 0,
         members: 0,
         shops: 0,
+        articles: 0,
       });
     } finally {
       await bare.stop();

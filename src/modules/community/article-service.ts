@@ -169,6 +169,48 @@ const approvalsCleared = {
   cityApprovedBy: null,
 };
 
+/** What a change does to the revision it changes: its approvals are given again; a returned one stays returned. */
+export function changedRevision(status: RevisionStatus) {
+  return {
+    ...approvalsCleared,
+    status: status === 'refused' ? ('refused' as const) : ('draft' as const),
+    updatedAt: new Date(),
+  };
+}
+
+/**
+ * The revision the author changes: the latest while it is not yet published; after publishing, a new
+ * draft copied from the published one (audited as `article.revise`), approved again before it replaces
+ * the published one.
+ */
+export async function workingRevision(
+  tx: Queryable,
+  actor: Actor,
+  article: ArticleRow,
+): Promise<RevisionRow> {
+  const latest = await latestRevision(tx, article.id);
+  if (isWorking(latest)) return latest;
+  const [created] = await tx
+    .insert(communityArticleRevisions)
+    .values({
+      articleId: article.id,
+      number: latest.number + 1,
+      title: latest.title,
+      body: latest.body,
+      summary: latest.summary,
+      interviewDate: latest.interviewDate,
+      photoIds: latest.photoIds,
+    })
+    .returning();
+  await recordAudit(tx, actor, {
+    action: 'article.revise',
+    entityType: 'article',
+    entityKey: String(article.id),
+    after: { revision: latest.number + 1, status: 'draft' },
+  });
+  return created as RevisionRow;
+}
+
 function changesOf(row: RevisionRow, input: ArticleInput) {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
@@ -201,35 +243,20 @@ export async function editArticle(
     const latest = await latestRevision(tx, article.id);
     const { before, after, changed } = changesOf(latest, input);
     if (!changed) return 'unchanged';
-    if (!isWorking(latest)) {
-      await tx.insert(communityArticleRevisions).values({
-        articleId: article.id,
-        number: latest.number + 1,
-        ...input,
-        photoIds: latest.photoIds,
-      });
-      await recordAudit(tx, actor, {
-        action: 'article.revise',
-        entityType: 'article',
-        entityKey: String(article.id),
-        before,
-        after: { ...after, revision: latest.number + 1, status: 'draft' },
-      });
-      return 'revised';
-    }
-    const status: RevisionStatus = latest.status === 'refused' ? 'refused' : 'draft';
+    const revision = await workingRevision(tx, actor, article);
+    const change = changedRevision(revision.status);
     await tx
       .update(communityArticleRevisions)
-      .set({ ...input, ...approvalsCleared, status, updatedAt: new Date() })
-      .where(eq(communityArticleRevisions.id, latest.id));
+      .set({ ...input, ...change })
+      .where(eq(communityArticleRevisions.id, revision.id));
     await recordAudit(tx, actor, {
       action: 'article.update',
       entityType: 'article',
       entityKey: String(article.id),
-      before: { ...before, status: latest.status },
-      after: { ...after, revision: latest.number, status },
+      before: { ...before, status: revision.status },
+      after: { ...after, revision: revision.number, status: change.status },
     });
-    return 'updated';
+    return revision.id === latest.id ? 'updated' : 'revised';
   });
 }
 

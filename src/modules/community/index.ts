@@ -6,15 +6,26 @@ import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
 import { addNavigation } from '../../platform/ui/navigation';
+import type { MetricRegistry } from '../plan';
 import { cardImageRoutes } from './card-image';
+import { collaborationRoutes } from './collaboration-routes';
+import { collaborationsMetric } from './metrics';
 import { communityPermissions } from './permissions';
+import { articlePhotoRoutes } from './photo-routes';
+import { photosShown } from './photo-service';
 import { articleRoutes } from './routes';
 import { describeCommunityAuditEntries } from './words';
 
 export { editArticle, submitArticle, writeArticle } from './article-service';
 export { type PublishedArticle, publishedArticles, publishedArticlesAbout } from './articles';
+export { recordCollaboration } from './collaboration-service';
 export { communityPermissions } from './permissions';
+export { addArticlePhoto, removeArticlePhoto } from './photo-service';
 export { approveArticle, refuseArticle } from './review-service';
+
+export function registerCommunityMetrics(registry: MetricRegistry): void {
+  registry.register(collaborationsMetric);
+}
 
 export function communityModule(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
@@ -31,9 +42,16 @@ export function communityModule(deps: AppDependencies) {
       label: { ja: '記事の確認・承認', en: 'Approve articles' },
       permission: communityPermissions['community.articles.review'],
     },
+    {
+      href: '/collaborations',
+      label: { ja: '産学連携の記録', en: 'Collaborations' },
+      permission: communityPermissions['community.collaborations.record'],
+    },
   );
   const db = deps.database.db;
   app.route('/', cardImageRoutes());
+  app.route('/', articlePhotoRoutes({ db, plans: deps.plans }));
+  app.route('/', collaborationRoutes({ db, plans: deps.plans }));
   app.route(
     '/',
     articleRoutes({
@@ -42,7 +60,7 @@ export function communityModule(deps: AppDependencies) {
       publicBaseUrl: deps.config.publicBaseUrl,
       photos: {
         src: (articleId, photoId) => `/articles/${articleId}/photos/${photoId}.jpg`,
-        of: async () => [],
+        of: (articleId, photoIds) => photosShown(db, articleId, photoIds),
       },
     }),
   );

@@ -1,4 +1,4 @@
-import { and, asc, eq, or, type SQL } from 'drizzle-orm';
+import { and, asc, eq, notInArray, or, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
@@ -10,6 +10,7 @@ import { isCityStaff, speaksForUniversity } from './permissions';
 import {
   type ApprovalStep,
   type ArticleRow,
+  communityArticlePhotos,
   communityArticleRevisions,
   communityArticles,
   type RevisionRow,
@@ -166,6 +167,17 @@ export async function approveArticle(
         .update(communityArticles)
         .set({ publishedRevisionId: revision.id, firstPublishedAt: article.firstPublishedAt ?? now })
         .where(eq(communityArticles.id, article.id));
+      // the photos only the replaced revision showed are not shown any more
+      await tx
+        .delete(communityArticlePhotos)
+        .where(
+          and(
+            eq(communityArticlePhotos.ownerId, article.id),
+            revision.photoIds.length === 0
+              ? undefined
+              : notInArray(communityArticlePhotos.id, revision.photoIds),
+          ),
+        );
     }
     await recordAudit(tx, actor, {
       action: step === 'city' ? 'article.publish' : `article.approve_${step}`,

@@ -5,6 +5,7 @@ import { type FormProblem, type FormValues, formBody, problemOf } from '../../pl
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import type { Text } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
+import { PhotoSection } from '../../platform/ui/photos';
 import { appFile, serveStaticText } from '../../platform/ui/static-assets';
 import type { Plan } from '../plan';
 import type { PlanCatalogue } from '../plan/catalogue';
@@ -23,6 +24,7 @@ import { ArticleListPage, ArticlePage, copyScriptPath } from './pages/public';
 import { ArticleReviewPage, ReviewQueuePage } from './pages/review';
 import { ArticleFormPage, MyArticlesPage } from './pages/student';
 import { communityPermissions as can_ } from './permissions';
+import { maxArticlePhotos } from './photo-service';
 import { approveArticle, articlesAwaiting, refuseArticle } from './review-service';
 import { snsPostText } from './sns';
 
@@ -59,8 +61,6 @@ export interface ArticlePhotos {
     articleId: number,
     photoIds: number[],
   ) => Promise<{ id: number; width: number; height: number; caption: string }[]>;
-  /** the photo section of the edit page */
-  editor?: (c: AppContext, articleId: number, photoIds: number[]) => Promise<unknown>;
 }
 
 /** The public articles, the students' pages and the reviewers' pages. */
@@ -219,7 +219,14 @@ export function articleRoutes({
           shopName: shops.get(found.article.businessId) ?? '',
         }}
         notice={savedNotice(c, articleNotices)}
-        photos={photos.editor ? await photos.editor(c, found.article.id, found.latest.photoIds) : null}
+        photos={
+          <PhotoSection
+            view={viewOf(c)}
+            base={`/articles/${found.article.id}`}
+            photos={await photos.of(found.article.id, found.latest.photoIds)}
+            max={maxArticlePhotos}
+          />
+        }
       />,
       (form.status ?? 200) as 200,
     );

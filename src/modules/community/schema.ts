@@ -1,4 +1,5 @@
 import { date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { photoTable } from '../../platform/photos/table';
 import { accounts } from '../../platform/schema';
 
 /** Where a revision of an article stands (0024_community_articles.sql, decision 030). */
@@ -74,6 +75,13 @@ export const communityArticleRevisions = pgTable(
   (t) => [unique().on(t.articleId, t.number)],
 );
 export type RevisionRow = typeof communityArticleRevisions.$inferSelect;
+
+/** An article's photos, one album per article (`photo-service.ts`). */
+export const communityArticlePhotos = photoTable(
+  'community_article_photos',
+  'article_id',
+  () => communityArticles.id,
+);
 
 /** 商品開発, 事業化, 情報発信: each effort counts 1 支援件数 (3-2). */
 export const collaborationKinds = ['product', 'commercialisation', 'publicity'] as const;
