@@ -79,7 +79,14 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
-    const nothing: DemoActivity = { events: 0, consultations: 0, businesses: 0, members: 0, shops: 0, articles: 0 };
+    const nothing: DemoActivity = {
+      events: 0,
+      consultations: 0,
+      businesses: 0,
+      members: 0,
+      shops: 0,
+      articles: 0,
+    };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity
         ? seedDemoActivity(database.db, plans.defaultPlan, { stopped: () => closing }).catch((error) => {

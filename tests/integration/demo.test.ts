@@ -3,6 +3,7 @@ import { seedDemoActivity } from '../../src/demo/activity';
 import { type DemoStory, demoConsultationStories, seedDemoConsultations } from '../../src/demo/consultations';
 import { seedDemoEvents } from '../../src/demo/events';
 import { demoRatio } from '../../src/demo/seed';
+import { publishedArticles } from '../../src/modules/community';
 import { fiscalYearOfDay } from '../../src/modules/consultations';
 import { listEventsForStaff } from '../../src/modules/events';
 import { fiscalYearRange, todayInJapan } from '../../src/platform/fiscal-year';
@@ -204,6 +205,13 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     }
     const recorded = await (await admin.get('/collaborations?fy=2025')).text();
     expect(recorded).toContain('地酒に合う和菓子の詰め合わせ');
+    // each article is listed on the page of the shop it is about
+    const [article] = await publishedArticles(t.database.db, t.plans.defaultPlan.municipalityCode, {
+      limit: 1,
+    });
+    const shopPage = await (await new TestClient(t.app).get(`/shops/${article?.businessId}`)).text();
+    expect(shopPage).toContain(article?.title);
+    expect(shopPage).toContain(`href="${article?.href}"`);
   });
 
   // seeding again reads every demo record back: longer than a test's default on a busy machine

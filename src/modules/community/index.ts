@@ -4,9 +4,11 @@
 // feed; and the 産学連携 each fiscal year, which the plan counts.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
+import { todayInJapan } from '../../platform/fiscal-year';
 import type { AppEnv } from '../../platform/http';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
+import { addShopArticleSource } from '../shops';
 import { cardImageRoutes } from './card-image';
 import { collaborationRoutes } from './collaboration-routes';
 import { collaborationsMetric } from './metrics';
@@ -18,6 +20,9 @@ import { describeCommunityAuditEntries } from './words';
 
 export { editArticle, submitArticle, writeArticle } from './article-service';
 export { type PublishedArticle, publishedArticles, publishedArticlesAbout } from './articles';
+
+import { publishedArticlesAbout } from './articles';
+
 export { recordCollaboration } from './collaboration-service';
 export { communityPermissions } from './permissions';
 export { addArticlePhoto, removeArticlePhoto } from './photo-service';
@@ -30,6 +35,15 @@ export function registerCommunityMetrics(registry: MetricRegistry): void {
 export function communityModule(deps: AppDependencies) {
   const app = new Hono<AppEnv>();
   describeCommunityAuditEntries();
+  // a shop's page lists the published articles about it (src/modules/shops/articles.ts)
+  addShopArticleSource('community', async (q, _municipalityCode, businessId) =>
+    (await publishedArticlesAbout(q, businessId)).map((a) => ({
+      title: a.title,
+      url: a.href,
+      publishedOn: todayInJapan(a.firstPublishedAt),
+      summary: a.summary,
+    })),
+  );
   addNavigation(
     { href: '/articles', label: { ja: 'お店の記事', en: 'Shop articles' } },
     {
