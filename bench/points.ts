@@ -8,6 +8,7 @@
  * Results go to bench/results/points.json; nothing is asserted.
  *
  *   BENCH_ADMIN_URL=postgres://postgres@127.0.0.1:5432/test npm run bench:points
+ *   (KEEP_DATABASES=1 keeps both databases for a look with psql or pgbench -f)
  */
 import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -54,6 +55,7 @@ async function createDatabase(adminUrl: string) {
     name,
     url: url.toString(),
     async drop() {
+      if (process.env.KEEP_DATABASES) return console.log(`kept ${name} for inspection`);
       const client = new pg.Client({ connectionString: adminUrl });
       await client.connect();
       await client.query(`drop database if exists ${name} with (force)`);

@@ -7,7 +7,7 @@ import type { Text } from './i18n';
 export class UserError extends Error {
   constructor(
     readonly code: string,
-    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500,
+    readonly status: 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 503,
     readonly userMessage: Text,
     readonly details: ProblemDetail[] = [],
   ) {

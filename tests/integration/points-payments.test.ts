@@ -295,5 +295,56 @@ describe.each(testDatabaseKinds())(
       expect((await expireGiftCertificates(db(), later)).map((e) => e.issueId)).not.toContain(issue.id);
       expect(await checkLedger(db())).toEqual([]);
     });
+
+    it('never overdraws a wallet under 60 concurrent payments across certificate and points, with a refund at the same time', async () => {
+      const spender = await demoActor(t, 'resident');
+      const wallet = async () => walletOf(db(), spender.municipalityCode, spender.accountId as number);
+      await sell('テスト商品券D（同時支払い・架空）', day(30), 1_000);
+      const earlier = await chargeAtShop(db(), {
+        shop,
+        payer: { residentAccountId: spender.accountId as number },
+        amount: 30,
+        idempotencyKey: key('earlier'),
+        actor: spender,
+      });
+      const held = await wallet();
+      const spendable =
+        held.points + held.gifts.filter((g) => !g.expired).reduce((sum, g) => sum + g.balance, 0);
+      const amount = Math.ceil(spendable / 45);
+      // payments planned from the same balances race; the losers are planned again, and a refund
+      // to the same accounts (locked shop-first) waits its turn instead of deadlocking
+      const outcomes = await Promise.allSettled([
+        reverseRequest(db(), {
+          municipalityCode: shop.municipalityCode,
+          idempotencyKey: key('refund'),
+          requestId: earlier.requestId,
+          shopId: shop.id,
+        }),
+        ...Array.from({ length: 60 }, () =>
+          chargeAtShop(db(), {
+            shop,
+            payer: { residentAccountId: spender.accountId as number },
+            amount,
+            idempotencyKey: key('race'),
+            actor: spender,
+          }),
+        ),
+      ]);
+      const [refund, ...payments] = outcomes;
+      expect(refund?.status).toBe('fulfilled');
+      const paid = payments.filter((o) => o.status === 'fulfilled').length;
+      const refusals = payments.flatMap((o) =>
+        o.status === 'rejected' ? [(o.reason as { code?: string }).code] : [],
+      );
+      expect(new Set(refusals)).toEqual(new Set(paid === 60 ? [] : ['insufficient_balance']));
+      // every payment the balance covered went through; the refund may land before or after the last
+      expect(paid).toBeGreaterThanOrEqual(Math.floor(spendable / amount));
+      expect(paid).toBeLessThanOrEqual(Math.floor((spendable + 30) / amount));
+      const after = await wallet();
+      const left =
+        after.points + after.gifts.filter((g) => !g.expired).reduce((sum, g) => sum + g.balance, 0);
+      expect(left).toBe(spendable + 30 - paid * amount);
+      expect(await checkLedger(db())).toEqual([]);
+    });
   },
 );

@@ -3,6 +3,7 @@ import { getCookie } from 'hono/cookie';
 import type { Db } from '../../db/connection';
 import { csvResponse } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
+import { todayInJapan } from '../../platform/fiscal-year';
 import { formBody, problemOf } from '../../platform/forms';
 import {
   type AppContext,
@@ -264,7 +265,7 @@ export function accountsRoutes({ db, municipality }: AccountsRouteDependencies) 
   app.get('/admin/audit.csv', requirePermission(can_['accounts.audit.read']), (c) => {
     const filter = parseAuditFilter(c.req.query());
     const lang = c.get('lang');
-    const day = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' }).format(new Date());
+    const day = todayInJapan();
     const filename = lang === 'ja' ? `操作履歴_${day}.csv` : `audit-log-${day}.csv`;
     // names and changes of people: never kept by a cache
     return csvResponse(

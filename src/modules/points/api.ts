@@ -31,7 +31,7 @@ const resultJson = (result: LedgerResult) => ({
  * The terminal and the wallet for programs (a shop's till, the benchmark): the same services as the
  * pages. Refusals answer 4xx with a machine-readable `error.code` (invalid_amount,
  * insufficient_balance, wallet_code_used, wallet_code_expired, unknown_wallet_code,
- * idempotency_key_reused…) and move nothing.
+ * idempotency_key_reused…) and move nothing; ledger_busy (503) asks to retry with the same key.
  */
 export function pointsApi({ db, api }: { db: Db; api: ApiDescription }) {
   const app = new Hono<AppEnv>();

@@ -2,6 +2,8 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db, Tx } from '../../db/connection';
 import { UserError } from '../../platform/errors';
 import { type Holder, ledgerAccounts, ledgerRequests, ledgerTransfers, type RequestKind } from './schema';
+import { rowsOf } from './sql-rows';
+import { walletCodeUsed } from './wallet-tokens';
 
 /**
  * The ledger's one way to move value (decision 024). A request names what is asked and carries
@@ -154,7 +156,10 @@ async function resultOf(
   };
 }
 
-function replayOf(request: typeof ledgerRequests.$inferSelect, input: LedgerRequestInput) {
+function replayOf<R extends { kind: RequestKind; fingerprint: string }>(
+  request: R,
+  input: LedgerRequestInput,
+): R {
   if (request.kind !== input.kind || request.fingerprint !== input.fingerprint) {
     throw new UserError('idempotency_key_reused', 409, {
       ja: 'この識別キーは別の取引に使われています。画面を開き直してもう一度お試しください。',
@@ -166,20 +171,85 @@ function replayOf(request: typeof ledgerRequests.$inferSelect, input: LedgerRequ
 
 const overdraftConstraint = 'ledger_accounts_no_overdraft';
 
-function isOverdraft(error: unknown): boolean {
+/** The causes of a database error, outermost first (drizzle wraps the driver's error). */
+function* causesOf(error: unknown): Generator<{ constraint?: string; message?: string }> {
   for (let e = error as { cause?: unknown; constraint?: string; message?: string } | undefined; e; ) {
-    if (e.constraint === overdraftConstraint || String(e.message ?? '').includes(overdraftConstraint))
-      return true;
+    yield e;
     e = e.cause as typeof e | undefined;
   }
+}
+
+function isOverdraft(error: unknown): boolean {
+  for (const e of causesOf(error)) {
+    if (e.constraint === overdraftConstraint || String(e.message ?? '').includes(overdraftConstraint))
+      return true;
+  }
   return false;
+}
+
+/** The refusal a failed post means for the user; other errors pass unchanged. */
+function refusalOf(error: unknown): unknown {
+  if (isOverdraft(error)) return insufficientBalance();
+  for (const e of causesOf(error)) if (e.message === 'wallet_code_used') return walletCodeUsed();
+  return error;
+}
+
+interface Posted {
+  requestId: number;
+  createdAt: Date;
+  replayed: boolean;
+  kind: RequestKind;
+  fingerprint: string;
+}
+
+/**
+ * Writes a request, its transfers and the QR code it used in one statement (ledger_post,
+ * migration 0028): all or nothing, the accounts locked in id order, a balance below zero refused.
+ * When the key is already taken, nothing is written and the first request is returned.
+ */
+async function postLedgerRequest(
+  q: Db | Tx,
+  input: LedgerRequestInput,
+  legs: Leg[],
+  walletTokenId: number | undefined,
+  now: Date,
+): Promise<Posted> {
+  for (const leg of legs) {
+    if (!Number.isSafeInteger(leg.amount) || leg.amount <= 0) throw new Error(`bad leg amount ${leg.amount}`);
+  }
+  const legsJson = JSON.stringify(legs.map((l) => [l.unitId, l.debitAccountId, l.creditAccountId, l.amount]));
+  const [row] = await rowsOf<{
+    request_id: string;
+    created_at: string | Date;
+    replayed: boolean;
+    kind: RequestKind;
+    fingerprint: string;
+  }>(
+    q,
+    sql`select * from ledger_post(${input.municipalityCode}, ${input.idempotencyKey}, ${input.kind},
+      ${input.fingerprint}, ${input.shopId ?? null}::integer, ${input.residentAccountId ?? null}::integer,
+      ${input.reversesRequestId ?? null}::bigint, ${input.actorAccountId ?? null}::integer, ${legsJson}::jsonb,
+      ${walletTokenId ?? null}::bigint, ${now.toISOString()}::timestamptz)`,
+  );
+  if (!row) throw new Error('ledger_post returned nothing');
+  return {
+    requestId: Number(row.request_id),
+    createdAt: new Date(row.created_at),
+    replayed: row.replayed,
+    kind: row.kind,
+    fingerprint: row.fingerprint,
+  };
+}
+
+function checkReplay(posted: Posted, input: LedgerRequestInput) {
+  replayOf({ kind: posted.kind, fingerprint: posted.fingerprint }, input);
 }
 
 /**
  * Executes a request once. `plan` runs inside the transaction, once the request's key is held:
  * it opens and locks the accounts it needs (`openAccount`, `lockBalances`), checks the rules and
- * returns the transfers. `after` writes what belongs with them (a purchase row, a used QR token).
- * A request that moves nothing is kept too (an expiry with nothing left), so a retry is answered.
+ * returns the transfers. `after` writes what belongs with them (a purchase row). A request that
+ * moves nothing is kept too (an expiry with nothing left), so a retry is answered.
  */
 export async function executeLedgerRequest(
   db: Db,
@@ -199,37 +269,87 @@ export async function executeLedgerRequest(
       );
       if (await findRequest(tx, input.municipalityCode, input.idempotencyKey)) return undefined;
       const legs = await plan(tx);
-      for (const leg of legs) {
-        if (!Number.isSafeInteger(leg.amount) || leg.amount <= 0)
-          throw new Error(`bad leg amount ${leg.amount}`);
-      }
-      const [request] = await tx
-        .insert(ledgerRequests)
-        .values({
-          municipalityCode: input.municipalityCode,
-          idempotencyKey: input.idempotencyKey,
-          kind: input.kind,
-          fingerprint: input.fingerprint,
-          amount: legs.reduce((sum, leg) => sum + leg.amount, 0),
-          shopId: input.shopId ?? null,
-          residentAccountId: input.residentAccountId ?? null,
-          reversesRequestId: input.reversesRequestId ?? null,
-          actorAccountId: input.actorAccountId ?? null,
-        })
-        .returning();
-      if (!request) throw new Error('ledger request not written');
-      if (legs.length > 0) {
-        await tx.insert(ledgerTransfers).values(legs.map((leg) => ({ ...leg, requestId: request.id })));
-      }
-      await after?.(tx, request.id);
-      return resultOf(tx, request, false);
+      const posted = await postLedgerRequest(tx, input, legs, undefined, new Date());
+      await after?.(tx, posted.requestId);
+      return resultOfPosted(posted, input, legs);
     });
   } catch (error) {
-    if (isOverdraft(error)) throw insufficientBalance();
-    throw error;
+    throw refusalOf(error);
   }
   if (written) return written;
   const first = await findRequest(db, input.municipalityCode, input.idempotencyKey);
   if (!first) throw new Error('an idempotent request vanished');
   return resultOf(db, replayOf(first, input), true);
+}
+
+function resultOfPosted(posted: Posted, input: LedgerRequestInput, legs: Leg[]): LedgerResult {
+  return {
+    requestId: posted.requestId,
+    kind: posted.kind,
+    amount: legs.reduce((sum, leg) => sum + leg.amount, 0),
+    shopId: input.shopId ?? null,
+    residentAccountId: input.residentAccountId ?? null,
+    createdAt: posted.createdAt,
+    transfers: legs,
+    replayed: false,
+  };
+}
+
+/** What a till request plans from balances read without a lock: its transfers, and the QR code it uses. */
+export interface TillPlan {
+  legs: Leg[];
+  /** the resident's account, once known from the QR code */
+  residentAccountId: number;
+  walletTokenId?: number;
+}
+
+const tillAttempts = 10;
+
+const ledgerBusy = () =>
+  new UserError('ledger_busy', 503, {
+    ja: '支払いが混み合っています。少し待ってからもう一度お試しください。',
+    en: 'Payments are busy at the moment. Wait a little and try again.',
+  });
+
+/**
+ * Executes a request made at a till (a payment, points for a purchase) in one statement, without
+ * holding a transaction open across round trips (decision 035): `plan` reads the balances as
+ * they are, the post writes all or nothing and refuses an overdraft; if a balance changed in
+ * between, the request is planned again. A retry of a written request answers with the first
+ * result, also when planning it again would now be refused (the QR code is used, the balance spent).
+ */
+export async function executeTillRequest(
+  db: Db,
+  input: LedgerRequestInput,
+  plan: () => Promise<TillPlan>,
+  now: Date,
+): Promise<LedgerResult> {
+  checkIdempotencyKey(input.idempotencyKey);
+  for (let attempt = 1; ; attempt++) {
+    let planned: TillPlan;
+    try {
+      planned = await plan();
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      const first = await findRequest(db, input.municipalityCode, input.idempotencyKey);
+      if (first) return resultOf(db, replayOf(first, input), true);
+      throw error;
+    }
+    const request = { ...input, residentAccountId: planned.residentAccountId };
+    let posted: Posted;
+    try {
+      posted = await postLedgerRequest(db, request, planned.legs, planned.walletTokenId, now);
+    } catch (error) {
+      // the balances moved since they were read: another request was written, so planning again
+      // makes progress; only a plan from fresh balances may refuse for want of them
+      if (!isOverdraft(error)) throw refusalOf(error);
+      if (attempt < tillAttempts) continue;
+      throw ledgerBusy();
+    }
+    if (!posted.replayed) return resultOfPosted(posted, request, planned.legs);
+    checkReplay(posted, input);
+    const first = await readLedgerRequest(db, posted.requestId);
+    if (!first) throw new Error('an idempotent request vanished');
+    return { ...first, replayed: true };
+  }
 }

@@ -1,21 +1,20 @@
-import { and, asc, eq, gte, inArray, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/connection';
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import {
   checkAmount,
-  executeLedgerRequest,
+  executeTillRequest,
   insufficientBalance,
   type LedgerResult,
   type Leg,
-  lockBalances,
   openAccount,
 } from './ledger';
-import { giftCertificateIssues, ledgerAccounts } from './schema';
 import type { Shop } from './shops';
+import { rowsOf } from './sql-rows';
 import { pointsUnitOf, programmeRulesOf } from './units';
-import { hashOfWalletCode, noteWalletTokenUse, redeemWalletToken } from './wallet-tokens';
+import { hashOfWalletCode, walletCodeHolder } from './wallet-tokens';
 
 /** Who pays: the code of the resident's QR (scanned or typed at the till), or the resident's own session. */
 export type Payer = { walletCode: string } | { residentAccountId: number };
@@ -29,29 +28,6 @@ interface PaymentRequest {
   now?: Date;
 }
 
-/**
- * The units a resident may pay with today, in the order they are spent: gift certificates that can
- * still be used, the one expiring first first, then points when the programme lets points pay.
- * An expired issue, or another municipality's, is never among them.
- */
-async function spendableUnits(tx: Tx, municipalityCode: string, today: string): Promise<number[]> {
-  const issues = await tx
-    .select({ unitId: giftCertificateIssues.unitId })
-    .from(giftCertificateIssues)
-    .where(
-      and(
-        eq(giftCertificateIssues.municipalityCode, municipalityCode),
-        gte(giftCertificateIssues.validUntil, today),
-        isNull(giftCertificateIssues.expiredAt),
-      ),
-    )
-    .orderBy(asc(giftCertificateIssues.validUntil), asc(giftCertificateIssues.id));
-  const rules = await programmeRulesOf(tx, municipalityCode);
-  const units = issues.map((i) => i.unitId);
-  if (rules.pointsPay) units.push(await pointsUnitOf(tx, municipalityCode));
-  return units;
-}
-
 function openShop(shop: Shop) {
   if (shop.status !== 'approved') {
     throw new UserError('shop_not_approved', 403, {
@@ -61,9 +37,10 @@ function openShop(shop: Shop) {
   }
 }
 
-async function payerOf(tx: Tx, request: PaymentRequest, now: Date) {
+/** The resident who pays, and the QR code used for it when the payment is made by code. */
+async function payerOf(db: Db, request: PaymentRequest, now: Date) {
   if ('walletCode' in request.payer) {
-    return redeemWalletToken(tx, request.actor.municipalityCode, request.payer.walletCode, now);
+    return walletCodeHolder(db, request.actor.municipalityCode, request.payer.walletCode, now);
   }
   return { tokenId: undefined, residentAccountId: request.payer.residentAccountId };
 }
@@ -74,21 +51,21 @@ const payerKey = (payer: Payer) =>
     : `resident:${payer.residentAccountId}`;
 
 /**
- * A request made at a shop's till, for the resident behind a QR code or a session: the code is used
- * inside the request's transaction (once, and noted on the request), then `plan` gives the transfers.
+ * A request made at a shop's till, for the resident behind a QR code or a session: `plan` gives
+ * the transfers from the balances as they are; the code is used by the same statement that writes
+ * them (decision 035).
  */
-async function shopRequest(
+async function tillRequest(
   db: Db,
   request: PaymentRequest,
   kind: 'payment' | 'award',
   amount: number,
-  plan: (tx: Tx, residentAccountId: number) => Promise<Leg[]>,
+  plan: (residentAccountId: number) => Promise<Leg[]>,
 ): Promise<LedgerResult> {
   const { shop, actor, payer } = request;
   openShop(shop);
   const now = request.now ?? new Date();
-  let tokenId: number | undefined;
-  return executeLedgerRequest(
+  return executeTillRequest(
     db,
     {
       municipalityCode: shop.municipalityCode,
@@ -96,19 +73,34 @@ async function shopRequest(
       kind,
       fingerprint: JSON.stringify([kind, shop.id, payerKey(payer), amount]),
       shopId: shop.id,
-      residentAccountId: 'residentAccountId' in payer ? payer.residentAccountId : null,
       actorAccountId: actor.accountId,
     },
-    async (tx) => {
-      const resolved = await payerOf(tx, request, now);
-      tokenId = resolved.tokenId;
-      return plan(tx, resolved.residentAccountId);
+    async () => {
+      const { tokenId, residentAccountId } = await payerOf(db, request, now);
+      return { legs: await plan(residentAccountId), residentAccountId, walletTokenId: tokenId };
     },
-    async (tx, requestId) => {
-      if (tokenId !== undefined) await noteWalletTokenUse(tx, tokenId, requestId);
-    },
+    now,
   );
 }
+
+interface Holding {
+  unit_id: number;
+  resident_account: number;
+  balance: string;
+  shop_account: number | null;
+}
+
+/**
+ * What the resident holds that can pay at the shop today, in the order it is spent: gift
+ * certificates, the issue expiring first first, then points when the programme lets points pay.
+ * An expired issue, or another municipality's, is never among them (ledger_spendable, migration 0028).
+ */
+const spendableHoldings = (db: Db, shop: Shop, residentAccountId: number, today: string) =>
+  rowsOf<Holding>(
+    db,
+    sql`select * from ledger_spendable(${shop.municipalityCode}, ${residentAccountId}::integer,
+      ${shop.id}::integer, ${today}::date)`,
+  );
 
 /**
  * A resident pays a shop (支払い): gift-certificate value first, the issue that expires first first,
@@ -118,46 +110,18 @@ export async function chargeAtShop(db: Db, request: PaymentRequest): Promise<Led
   const amount = checkAmount(request.amount);
   const { shop } = request;
   const today = todayInJapan(request.now ?? new Date());
-  return shopRequest(db, request, 'payment', amount, async (tx, residentAccountId) => {
-    const units = await spendableUnits(tx, shop.municipalityCode, today);
-    const held = await tx
-      .select({ id: ledgerAccounts.id, unitId: ledgerAccounts.unitId, balance: ledgerAccounts.balance })
-      .from(ledgerAccounts)
-      .where(
-        and(
-          inArray(ledgerAccounts.unitId, units.length ? units : [0]),
-          eq(ledgerAccounts.holder, 'resident'),
-          eq(ledgerAccounts.holderId, residentAccountId),
-        ),
-      );
-    // every account that may move is locked at once, in id order, before any balance is trusted
-    const candidates = [];
-    for (const unitId of units) {
-      const account = held.find((h) => h.unitId === unitId && Number(h.balance) > 0);
-      if (account) {
-        candidates.push({
-          unitId,
-          residentAccount: account.id,
-          shopAccount: await openAccount(tx, unitId, 'shop', shop.id),
-        });
-      }
-    }
-    const balances = await lockBalances(
-      tx,
-      candidates.flatMap((c) => [c.residentAccount, c.shopAccount]),
-    );
+  return tillRequest(db, request, 'payment', amount, async (residentAccountId) => {
     const legs: Leg[] = [];
     let remaining = amount;
-    for (const c of candidates) {
-      const take = Math.min(remaining, balances.get(c.residentAccount) ?? 0);
-      if (take > 0) {
-        legs.push({
-          unitId: c.unitId,
-          debitAccountId: c.residentAccount,
-          creditAccountId: c.shopAccount,
-          amount: take,
-        });
-      }
+    for (const held of await spendableHoldings(db, shop, residentAccountId, today)) {
+      if (remaining === 0) break;
+      const take = Math.min(remaining, Number(held.balance));
+      legs.push({
+        unitId: held.unit_id,
+        debitAccountId: held.resident_account,
+        creditAccountId: held.shop_account ?? (await openAccount(db, held.unit_id, 'shop', shop.id)),
+        amount: take,
+      });
       remaining -= take;
     }
     if (remaining > 0) throw insufficientBalance();
@@ -185,11 +149,10 @@ export async function awardPoints(db: Db, request: PaymentRequest): Promise<Ledg
       en: `One point is given per ${rules.yenPerPoint} yen. Enter ${rules.yenPerPoint} yen or more.`,
     });
   }
-  return shopRequest(db, request, 'award', purchaseYen, async (tx, residentAccountId) => {
-    const unitId = await pointsUnitOf(tx, shop.municipalityCode);
-    const issuer = await openAccount(tx, unitId, 'issuer');
-    const resident = await openAccount(tx, unitId, 'resident', residentAccountId);
-    await lockBalances(tx, [issuer, resident]);
+  return tillRequest(db, request, 'award', purchaseYen, async (residentAccountId) => {
+    const unitId = await pointsUnitOf(db, shop.municipalityCode);
+    const issuer = await openAccount(db, unitId, 'issuer');
+    const resident = await openAccount(db, unitId, 'resident', residentAccountId);
     return [{ unitId, debitAccountId: issuer, creditAccountId: resident, amount: points }];
   });
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import type { Db, Tx } from '../../db/connection';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { walletTokens } from './schema';
@@ -45,53 +45,49 @@ export async function issueWalletToken(
   return { code, expiresAt };
 }
 
+export const walletCodeUsed = () =>
+  new UserError('wallet_code_used', 422, {
+    ja: 'このQRコードはすでに使われました。お客様に新しいQRコードを表示してもらってください。',
+    en: 'This QR code has already been used. Ask the customer to show a new one.',
+  });
+
 /**
- * Uses a resident's code inside a payment's transaction: it works once, and only until it expires.
- * If the payment fails afterwards, the transaction's rollback leaves the code unused.
+ * The resident behind a code shown at a till, while the code is unused and unexpired. The code is
+ * marked used by the payment's own statement (ledger_post), which refuses it if another payment
+ * took it in between: it works once, and a payment that fails leaves it unused.
  */
-export async function redeemWalletToken(
-  tx: Tx,
+export async function walletCodeHolder(
+  q: Db,
   municipalityCode: string,
   code: string,
   now = new Date(),
 ): Promise<{ tokenId: number; residentAccountId: number }> {
-  const tokenHash = hashOfWalletCode(code);
-  const [used] = await tx
-    .update(walletTokens)
-    .set({ usedAt: now })
+  const [known] = await q
+    .select({
+      tokenId: walletTokens.id,
+      residentAccountId: walletTokens.residentAccountId,
+      usedAt: walletTokens.usedAt,
+      expiresAt: walletTokens.expiresAt,
+    })
+    .from(walletTokens)
     .where(
       and(
-        eq(walletTokens.tokenHash, tokenHash),
+        eq(walletTokens.tokenHash, hashOfWalletCode(code)),
         eq(walletTokens.municipalityCode, municipalityCode),
-        isNull(walletTokens.usedAt),
-        gt(walletTokens.expiresAt, now),
       ),
-    )
-    .returning({ tokenId: walletTokens.id, residentAccountId: walletTokens.residentAccountId });
-  if (used) return used;
-  const [known] = await tx
-    .select({ usedAt: walletTokens.usedAt })
-    .from(walletTokens)
-    .where(and(eq(walletTokens.tokenHash, tokenHash), eq(walletTokens.municipalityCode, municipalityCode)));
+    );
   if (!known) {
     throw new UserError('unknown_wallet_code', 422, {
       ja: 'このQRコード（コード）は使えません。お客様に新しいQRコードを表示してもらってください。',
       en: 'This QR code is not valid. Ask the customer to show a new one.',
     });
   }
-  if (known.usedAt) {
-    throw new UserError('wallet_code_used', 422, {
-      ja: 'このQRコードはすでに使われました。お客様に新しいQRコードを表示してもらってください。',
-      en: 'This QR code has already been used. Ask the customer to show a new one.',
+  if (known.usedAt) throw walletCodeUsed();
+  if (known.expiresAt <= now) {
+    throw new UserError('wallet_code_expired', 422, {
+      ja: `このQRコードは有効期限（${walletTokenSeconds / 60}分）が切れました。新しいQRコードを表示してもらってください。`,
+      en: `This QR code has expired (it works for ${walletTokenSeconds / 60} minutes). Ask for a new one.`,
     });
   }
-  throw new UserError('wallet_code_expired', 422, {
-    ja: `このQRコードは有効期限（${walletTokenSeconds / 60}分）が切れました。新しいQRコードを表示してもらってください。`,
-    en: `This QR code has expired (it works for ${walletTokenSeconds / 60} minutes). Ask for a new one.`,
-  });
-}
-
-/** Links a used code to the request it paid, for the audit of a disputed payment. */
-export async function noteWalletTokenUse(tx: Tx, tokenId: number, requestId: number): Promise<void> {
-  await tx.update(walletTokens).set({ usedByRequestId: requestId }).where(eq(walletTokens.id, tokenId));
+  return { tokenId: Number(known.tokenId), residentAccountId: known.residentAccountId };
 }
