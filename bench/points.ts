@@ -18,22 +18,19 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { startTsunagu } from '../src/bootstrap';
 import { loadConfig } from '../src/config';
-import { businesses } from '../src/modules/businesses/schema';
 import { chargeAtShop, checkLedger } from '../src/modules/points';
-import { executeLedgerRequest } from '../src/modules/points/ledger';
-import { ledgerAccounts, pointsShops } from '../src/modules/points/schema';
-import type { Shop } from '../src/modules/points/shops';
-import { pointsUnitOf } from '../src/modules/points/units';
-import { createAccount } from '../src/platform/auth/accounts';
-import { accounts } from '../src/platform/schema';
+import {
+  populateLedger,
+  populationMunicipality,
+  populationPassword,
+} from '../tests/support/points-population';
 
 const seconds = Number(process.env.SECONDS ?? 15);
 const workers = Number(process.env.WORKERS ?? 8);
 const residentCount = 10_000;
 const shopCount = 100;
 const httpResidents = 8;
-const municipalityCode = '132284';
-const password = 'bench-points-2026';
+const municipalityCode = populationMunicipality;
 
 function random(seed: number) {
   let s = seed;
@@ -62,90 +59,6 @@ async function createDatabase(adminUrl: string) {
       await client.end();
     },
   };
-}
-
-type Tsunagu = Awaited<ReturnType<typeof startTsunagu>>;
-
-/** 10,000 residents and 100 approved shops, every resident holding a million points. */
-async function load(t: Tsunagu) {
-  const db = t.database.db;
-  const residentIds: number[] = [];
-  for (let batch = 0; batch < residentCount / 1000; batch++) {
-    const rows = await db
-      .insert(accounts)
-      .values(
-        Array.from({ length: 1000 }, (_, i) => ({
-          municipalityCode,
-          email: `bench-${batch * 1000 + i}@example.test`,
-          displayName: `ベンチ利用者${batch * 1000 + i}`,
-          role: 'resident',
-          // no password can match: these accounts only pay through the service layer
-          passwordHash: 'bench-no-login',
-        })),
-      )
-      .returning({ id: accounts.id });
-    residentIds.push(...rows.map((r) => r.id));
-  }
-  for (let i = 0; i < httpResidents; i++) {
-    const account = await createAccount(db, {
-      municipalityCode,
-      email: `bench-http-${i}@example.test`,
-      displayName: `ベンチHTTP${i}`,
-      role: 'resident',
-      password,
-    });
-    residentIds.push(account.id);
-  }
-  const owners = await db
-    .insert(businesses)
-    .values(
-      Array.from({ length: shopCount }, (_, i) => ({
-        municipalityCode,
-        status: 'approved' as const,
-        name: `ベンチ商店${i}（架空）`,
-        kana: `べんちしょうてん${i}`,
-        legalForm: 'sole' as const,
-        industryMajor: 'I',
-        address: `あきる野市二宮${i}`,
-      })),
-    )
-    .returning({ id: businesses.id });
-  const shops = (await db
-    .insert(pointsShops)
-    .values(
-      owners.map((b, i) => ({
-        municipalityCode,
-        businessId: b.id,
-        businessName: `ベンチ商店${i}（架空）`,
-        status: 'approved' as const,
-        shopCode: `BENCH${String(i).padStart(3, '0')}`,
-        approvedAt: new Date(),
-      })),
-    )
-    .returning()) as Shop[];
-  const unitId = await pointsUnitOf(db, municipalityCode);
-  for (let batch = 0; batch < residentIds.length; batch += 1000) {
-    await db
-      .insert(ledgerAccounts)
-      .values(
-        residentIds
-          .slice(batch, batch + 1000)
-          .map((holderId) => ({ unitId, holder: 'resident' as const, holderId })),
-      )
-      .onConflictDoNothing();
-  }
-  await db.insert(ledgerAccounts).values({ unitId, holder: 'issuer' }).onConflictDoNothing();
-  const held = await db.select({ id: ledgerAccounts.id, holder: ledgerAccounts.holder }).from(ledgerAccounts);
-  const issuer = held.find((a) => a.holder === 'issuer')?.id as number;
-  await executeLedgerRequest(
-    db,
-    { municipalityCode, idempotencyKey: 'bench-grant', kind: 'grant', fingerprint: 'bench-grant' },
-    async () =>
-      held
-        .filter((a) => a.holder === 'resident')
-        .map((a) => ({ unitId, debitAccountId: issuer, creditAccountId: a.id, amount: 1_000_000 })),
-  );
-  return { residentIds: residentIds.slice(0, residentCount), shops };
 }
 
 /** Runs `pay` in `concurrency` loops for `seconds`; returns payments per second and refusals. */
@@ -185,7 +98,14 @@ async function measure(kind: 'pglite' | 'postgres', databaseUrl?: string) {
   );
   const t = await startTsunagu(config);
   try {
-    const { residentIds, shops } = await load(t);
+    // 10,000 residents holding a million points each (the first few can log in) and 100 shops
+    const { residentIds, loginEmails, shops } = await populateLedger(t.database.db, {
+      residents: residentCount,
+      withLogin: httpResidents,
+      shops: shopCount,
+      points: 1_000_000,
+      label: 'bench',
+    });
     const next = random(7);
     const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)] as T;
     const actor = { accountId: null, name: 'bench', municipalityCode };
@@ -210,8 +130,8 @@ async function measure(kind: 'pglite' | 'postgres', databaseUrl?: string) {
         },
         body: new URLSearchParams({
           _csrf: 'bench-csrf-token-0123456789abcdef',
-          email: `bench-http-${i}@example.test`,
-          password,
+          email: loginEmails[i] as string,
+          password: populationPassword,
         }),
       });
       const session = login.headers
