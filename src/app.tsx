@@ -15,6 +15,7 @@ import type { MetricRegistry } from './modules/plan/metric-registry';
 import { pointsModule } from './modules/points';
 import { propertiesModule } from './modules/properties';
 import { shopsModule } from './modules/shops';
+import { successionModule } from './modules/succession';
 import { authRoutes } from './platform/auth/routes';
 import { UserError } from './platform/errors';
 import {
@@ -91,6 +92,7 @@ export function createApp(deps: AppDependencies) {
   app.route('/', membershipsModule(deps));
   app.route('/', shopsModule({ ...deps, api }));
   app.route('/', communityModule(deps));
+  app.route('/', successionModule({ ...deps, api }));
   app.route('/', mailAdminRoutes(database.db, config));
 
   app.get('/api/v1/openapi.json', (c) => c.json(api.document()));

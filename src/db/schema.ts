@@ -12,5 +12,6 @@ export * from '../modules/plan/schema';
 export * from '../modules/points/schema';
 export * from '../modules/properties/schema';
 export * from '../modules/shops/schema';
+export * from '../modules/succession/schema';
 export * from '../platform/mail/schema';
 export * from '../platform/schema';

@@ -26,6 +26,7 @@ import { membershipRouteRules, prepareMembershipRoutes } from './memberships-rou
 import { pointsRouteRules, preparePointsRoutes } from './points-routes';
 import { preparePropertyRoutes, propertyRouteRules } from './properties-routes';
 import { prepareShopRoutes, shopRouteRules } from './shops-routes';
+import { successionRouteRules } from './succession-routes';
 
 /**
  * Who may use which route, declared once: every page and API route of the app against a visitor and
@@ -546,6 +547,7 @@ matrix.push(...propertyRouteRules);
 matrix.push(...membershipRouteRules);
 matrix.push(...shopRouteRules);
 matrix.push(...articleRouteRules);
+matrix.push(...successionRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];

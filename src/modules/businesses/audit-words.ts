@@ -45,6 +45,11 @@ export function describeBusinessAuditEntries(): void {
       sns: { ja: 'SNS', en: 'Social media' },
       memberships: { ja: '所属団体', en: 'Memberships' },
       ownerAgeBand: { ja: '代表者の年代', en: "Owner's age band" },
+      successorStatus: { ja: '後継者の状況', en: 'Successor' },
+      successionConsentAt: {
+        ja: '事業承継の支援のための利用に同意した日時',
+        en: 'Consented to the use for succession support',
+      },
       claimAccountId: { ja: '申請したアカウント', en: 'Claiming account' },
       accountId: { ja: '管理するアカウント', en: 'Keeping account' },
       messageId: { ja: 'メッセージ番号', en: 'Message no.' },

@@ -23,6 +23,7 @@ export { isValidCorporateNumber } from './corporate-number';
 export { confirmDeal, recordDeal } from './deal-service';
 export { seedDemoDirectory } from './demo-directory';
 export { findBusinesses } from './directory';
+export { industries, industryName } from './industries';
 export { suggestionsFor } from './matching';
 export { businessPermissions } from './permissions';
 export { addBusinessPhoto, businessPhotosOf } from './photo-service';
@@ -37,6 +38,7 @@ export {
   saveOwnProfile,
 } from './profile-service';
 export { type PublicBusiness, publicBusinesses } from './public-profiles';
+export { consentedSuccessionAnswers } from './succession-answers';
 export { contactAboutPost, readThread, sendMessage } from './thread-service';
 
 export function registerBusinessMetrics(registry: MetricRegistry): void {

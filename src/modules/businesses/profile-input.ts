@@ -5,7 +5,7 @@ import type { Text } from '../../platform/i18n';
 import { bilingual, formInvalid, parseInput, requiredText, trimmedText } from '../../platform/validation';
 import { isValidCorporateNumber } from './corporate-number';
 import { isMajorIndustry, isMiddleOf } from './industries';
-import { legalForms, ownerAgeBands } from './schema';
+import { legalForms, ownerAgeBands, successorStatuses } from './schema';
 
 /** What the plan file tells a profile: its municipality, areas, map extent and organisations. */
 export interface ProfileContext {
@@ -88,6 +88,11 @@ export const profileLabels: Record<string, Text> = {
   contactName: { ja: '担当者名', en: 'Contact person' },
   contactPhone: { ja: '担当者の電話番号', en: "Contact person's phone" },
   ownerAgeBand: { ja: '代表者の年代', en: "Owner's age band" },
+  successorStatus: { ja: '後継者の状況', en: 'Successor' },
+  successionConsent: {
+    ja: '事業承継の支援のための利用への同意',
+    en: 'Consent to use for succession support',
+  },
 };
 
 const thisYear = () => new Date().getFullYear();
@@ -203,6 +208,11 @@ function profileSchema(context: ProfileContext) {
       ownerAgeBand: z
         .enum(ownerAgeBands, bilingual('一覧から選んでください。', 'Choose one from the list.'))
         .default(''),
+      successorStatus: z
+        .enum(successorStatuses, bilingual('一覧から選んでください。', 'Choose one from the list.'))
+        .default(''),
+      // a checkbox: sent as "on" when ticked, absent when not
+      successionConsent: z.preprocess((v) => v === 'on' || v === 'yes' || v === true, z.boolean()),
     })
     .superRefine((p, ctx) => {
       if (p.legalForm === 'corporation' && !p.corporateNumber) {
@@ -234,6 +244,19 @@ function profileSchema(context: ProfileContext) {
             'Give both the latitude and the longitude, or neither.',
           ),
         });
+      }
+      if (p.successionConsent) {
+        for (const field of ['ownerAgeBand', 'successorStatus'] as const) {
+          if (p[field] !== '') continue;
+          ctx.addIssue({
+            code: 'custom',
+            path: [field],
+            message: bilingual(
+              '事業承継の支援のための利用に同意する場合は、代表者の年代と後継者の状況の両方を選んでください。同意しない場合は、同意のチェックを外してください。',
+              "To agree to the use for succession support, choose both the owner's age band and the successor status; otherwise untick the consent.",
+            ),
+          });
+        }
       }
       for (const code of p.memberships) {
         if (!context.membershipCodes.includes(code)) {
@@ -296,6 +319,8 @@ export function profileFormValues(row: {
   contactName: string;
   contactPhone: string;
   ownerAgeBand: string;
+  successorStatus: string;
+  successionConsentAt: Date | null;
 }): FormValues {
   return {
     legalForm: row.legalForm,
@@ -319,6 +344,8 @@ export function profileFormValues(row: {
     contactName: row.contactName,
     contactPhone: row.contactPhone,
     ownerAgeBand: row.ownerAgeBand,
+    successorStatus: row.successorStatus,
+    ...(row.successionConsentAt ? { successionConsent: 'on' } : {}),
     ...Object.fromEntries(row.memberships.map((m) => [`membership-${m}`, 'on'])),
   };
 }

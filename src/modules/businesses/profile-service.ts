@@ -31,7 +31,7 @@ export function membershipOrganisations(plan: Plan) {
 }
 
 /** The private fields of a profile: read by the business itself only, never listed or published. */
-export const privateFields = ['contactName', 'contactPhone', 'ownerAgeBand'] as const;
+export const privateFields = ['contactName', 'contactPhone', 'ownerAgeBand', 'successorStatus'] as const;
 
 /** The columns a profile's input sets, with the folded text the directory searches (decision 019). */
 function columnsOf(input: ProfileInput, areaNames: Map<string, string>) {
@@ -72,13 +72,23 @@ function columnsOf(input: ProfileInput, areaNames: Map<string, string>) {
     contactName: input.contactName,
     contactPhone: input.contactPhone,
     ownerAgeBand: input.ownerAgeBand,
+    successorStatus: input.successorStatus,
     searchName,
     searchText,
     searchGrams: bigramsOf(searchText),
   };
 }
 
-type ProfileColumns = ReturnType<typeof columnsOf>;
+/**
+ * When the business agreed that its age band and successor status are counted for the succession
+ * needs map (decision 034): kept from the first time it ticked the box, forgotten when it unticks it.
+ */
+function successionConsentAt(input: ProfileInput, existing: BusinessRow | undefined): Date | null {
+  if (!input.successionConsent) return null;
+  return existing?.successionConsentAt ?? new Date();
+}
+
+type ProfileColumns = ReturnType<typeof columnsOf> & { successionConsentAt?: Date | null };
 const auditedKeys = (c: ProfileColumns) =>
   Object.keys(c).filter((k) => !k.startsWith('search')) as (keyof ProfileColumns)[];
 
@@ -151,11 +161,12 @@ export async function saveOwnProfile(
   return db.transaction(async (tx) => {
     const existing = await ownProfile(tx, actor);
     if (existing) {
-      const { before, after, changed } = changesOf(existing, columns);
+      const own = { ...columns, successionConsentAt: successionConsentAt(input, existing) };
+      const { before, after, changed } = changesOf(existing, own);
       if (!changed) return { business: existing, outcome: 'unchanged' as const };
       const [updated] = await tx
         .update(businesses)
-        .set({ ...columns, updatedAt: new Date() })
+        .set({ ...own, updatedAt: new Date() })
         .where(eq(businesses.id, existing.id))
         .returning();
       await recordAudit(tx, actor, {
@@ -167,9 +178,10 @@ export async function saveOwnProfile(
       });
       return { business: updated as BusinessRow, outcome: 'updated' as const };
     }
+    const own = { ...columns, successionConsentAt: successionConsentAt(input, undefined) };
     const [created] = await tx
       .insert(businesses)
-      .values({ ...columns, municipalityCode: actor.municipalityCode, accountId, status: 'pending' })
+      .values({ ...own, municipalityCode: actor.municipalityCode, accountId, status: 'pending' })
       .onConflictDoNothing()
       .returning();
     if (!created) {
@@ -178,7 +190,7 @@ export async function saveOwnProfile(
       if (!again) throw duplicateCorporateNumber;
       return { business: again, outcome: 'unchanged' as const };
     }
-    const { after } = changesOf({} as BusinessRow, columns);
+    const { after } = changesOf({} as BusinessRow, own);
     await recordAudit(tx, actor, {
       action: 'business.create',
       entityType: 'business',
@@ -191,7 +203,8 @@ export async function saveOwnProfile(
 
 /**
  * Staff (or the demo seeding) register a business that no account keeps yet, approved at once: the
- * business may claim it later. Registered once per 法人番号 or name.
+ * business may claim it later. Registered once per 法人番号 or name. Never with a consent to count
+ * its succession answers: that is the business's own to give (decision 034).
  */
 export async function registerUnclaimedBusiness(
   db: Db,

@@ -12,6 +12,13 @@ export type LegalForm = (typeof legalForms)[number];
 /** The owner's age band: private, asked for the city's succession work, shown to the business only. */
 export const ownerAgeBands = ['', 'under-40', '40s', '50s', '60s', '70-plus'] as const;
 
+/**
+ * Whether a successor is decided (the self-check's choices): private like the age band, and counted
+ * for the succession needs map only with the business's consent (0027, decision 034).
+ */
+export const successorStatuses = ['', 'decided', 'candidate', 'none', 'close-down'] as const;
+export type SuccessorStatus = (typeof successorStatuses)[number];
+
 /** A business of the directory: its profile, public once approved (0014_businesses.sql). */
 export const businesses = pgTable(
   'businesses',
@@ -43,6 +50,9 @@ export const businesses = pgTable(
     contactName: text('contact_name').notNull().default(''),
     contactPhone: text('contact_phone').notNull().default(''),
     ownerAgeBand: text('owner_age_band').notNull().default(''),
+    successorStatus: text('successor_status').$type<SuccessorStatus>().notNull().default(''),
+    /** when the business agreed that its age band and successor status are counted; null: never */
+    successionConsentAt: timestamp('succession_consent_at', { withTimezone: true }),
     searchName: text('search_name').notNull().default(''),
     searchText: text('search_text').notNull().default(''),
     searchGrams: text('search_grams').array().notNull().default([]),

@@ -193,6 +193,12 @@ export const successionSelfChecks = pgTable('succession_self_checks', {
   caseId: integer('case_id').references(() => consultationCases.id),
   idempotencyKey: text('idempotency_key').notNull().unique(),
   takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+  /** the owner agreed that the age and successor answers are counted for the needs map (0027) */
+  needsConsentedAt: timestamp('needs_consented_at', { withTimezone: true }),
+  ownerAge: text('owner_age'),
+  successor: text('successor'),
+  /** the business of the account that took it, when one did: its profile is not counted twice */
+  businessId: integer('business_id'),
 });
 
 /** 従業員 and 売上 bands of an anonymous listing: wide enough not to point at one business. */

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import { type FormProblem, type FormValues, formBody, problemOf } from '../../platform/forms';
-import { type AppContext, type AppEnv, requirePermission } from '../../platform/http';
+import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
 import { viewOf } from '../../platform/ui/layout';
+import { ownProfile } from '../businesses';
 import { SelfCheckPage, SelfCheckResultPage, SelfCheckSummaryPage } from './pages/self-check';
 import { consultationPermissions as can_ } from './permissions';
 import type { ConsultationRouteDependencies } from './routes';
@@ -43,11 +44,16 @@ export function selfCheckRoutes({ db, plans }: ConsultationRouteDependencies) {
 
   app.get('/consultations/self-check', (c) => renderForm(c));
 
+  // a business account's own profile, so that its answers are not counted twice (decision 034)
+  const businessOf = async (c: AppContext) =>
+    c.get('account')?.role === 'business' ? (await ownProfile(db, actorOf(c)))?.id : undefined;
+
   app.post('/consultations/self-check', async (c) => {
     const body = await formBody(c);
     try {
       const { answers, result, check } = await takeSelfCheck(db, planOf(c).municipalityCode, body, {
         areas: areasOf(c),
+        businessId: await businessOf(c),
       });
       personal(c);
       return c.html(

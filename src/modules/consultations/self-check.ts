@@ -108,6 +108,7 @@ export const selfCheckLabels: Record<string, Text> = {
   contact: { ja: '連絡先（電話番号またはメール）', en: 'Contact (phone or e-mail)' },
   businessName: { ja: '事業所名（屋号）', en: 'Business name' },
   consent: { ja: '同意', en: 'Consent' },
+  needsConsent: { ja: '件数の集計への同意', en: 'Consent to be counted' },
   key: { ja: 'フォーム', en: 'Form' },
 };
 
@@ -167,16 +168,22 @@ const key = z
 export const SelfCheckSchema = AnswersSchema.extend({
   area: z.string().trim().max(50).default(''),
   industry: z.union([z.literal(''), z.enum(Object.keys(industries) as [string, ...string[]])]).default(''),
+  // a checkbox: the age and successor answers are counted for the needs map only when ticked
+  needsConsent: z.preprocess((v) => v === 'yes' || v === 'on', z.boolean()),
   key,
 });
 
 export interface SelfCheckChoices {
   areas: readonly { code: string }[];
+  /** the business of the account taking it, if a business account with a profile takes it */
+  businessId?: number | undefined;
 }
 
 /**
  * An owner takes the self-check (no account needed) and gets a result. Nothing about them is kept
- * but the area, industry and result the city counts; the same form sent twice is counted once.
+ * but the area, industry and result the city counts, and, only when they agreed that these are
+ * counted for the succession needs map (decision 034), their age and successor answers; the same
+ * form sent twice is counted once.
  */
 export async function takeSelfCheck(
   db: Db,
@@ -191,7 +198,21 @@ export async function takeSelfCheck(
   const result = assessSuccession(data);
   await db
     .insert(successionSelfChecks)
-    .values({ municipalityCode, area, industry: data.industry, result, idempotencyKey: data.key })
+    .values({
+      municipalityCode,
+      area,
+      industry: data.industry,
+      result,
+      idempotencyKey: data.key,
+      ...(data.needsConsent
+        ? {
+            needsConsentedAt: new Date(),
+            ownerAge: data.age,
+            successor: data.successor,
+            businessId: choices.businessId ?? null,
+          }
+        : {}),
+    })
     .onConflictDoNothing();
   const [check] = await db
     .select()
@@ -363,4 +384,27 @@ export async function summariseSelfChecks(q: Queryable, municipalityCode: string
     { taken: 0, leads: 0, takenUp: 0, startNow: 0 },
   );
   return { total, byArea, byIndustry };
+}
+
+/**
+ * The answers of the self-checks whose owner agreed that they are counted for the succession needs
+ * map (decision 034): area, industry, age, successor, and the business of the account that took one.
+ * Never a name.
+ */
+export async function consentedSelfCheckAnswers(q: Queryable, municipalityCode: string) {
+  return q
+    .select({
+      area: successionSelfChecks.area,
+      industry: successionSelfChecks.industry,
+      ownerAge: successionSelfChecks.ownerAge,
+      successor: successionSelfChecks.successor,
+      businessId: successionSelfChecks.businessId,
+    })
+    .from(successionSelfChecks)
+    .where(
+      and(
+        eq(successionSelfChecks.municipalityCode, municipalityCode),
+        isNotNull(successionSelfChecks.needsConsentedAt),
+      ),
+    );
 }

@@ -64,10 +64,17 @@
   });
   tiles.addTo(map);
 
+  // a feature's `label` (a short figure, e.g. 「12」 or 「5未満」) is written on its marker
+  const icon = (label) => {
+    if (!label) return L.divIcon({ className: 'map-marker', iconSize: [22, 22] });
+    const text = document.createElement('span');
+    text.textContent = String(label);
+    return L.divIcon({ className: 'map-marker map-marker-label', html: text, iconSize: null });
+  };
   const marker = (feature, latlng) => {
     const name = String(feature.properties?.name ?? '');
     return L.marker(latlng, {
-      icon: L.divIcon({ className: 'map-marker', iconSize: [22, 22] }),
+      icon: icon(feature.properties?.label),
       title: name,
       alt: name,
       keyboard: true,

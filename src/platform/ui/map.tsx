@@ -63,7 +63,8 @@ export function mapAssetRoutes() {
  * A map of the points of a GeoJSON FeatureCollection (`features`, a URL of our API returning
  * `application/geo+json`). Each Point feature becomes a marker a keyboard reaches, named by
  * `properties.name`, whose popup links `properties.url` and shows `properties.address` and
- * `properties.detail` (a second line, such as a shop's state now) when given;
+ * `properties.detail` (a second line, such as a shop's state now) when given, and writes
+ * `properties.label` (a short figure, such as a count by area) on the marker itself;
  * features without geometry are counted as not on the map. `listId` names the list of the same
  * things on the page: a link before the map skips to it. One map per page.
  */

@@ -24,6 +24,15 @@ const ageBands = [
   ['70-plus', '70歳以上', '70 or older'],
 ] as const;
 
+/** The successor choices, as the 事業承継診断 asks them. */
+const successorChoices = [
+  ['', '回答しない', 'Prefer not to say'],
+  ['decided', '決まっている', 'Decided'],
+  ['candidate', '候補はいるが、決まっていない', 'A candidate, not decided'],
+  ['none', 'いない', 'No one'],
+  ['close-down', '自分の代で廃業するつもり', 'Planning to close the business'],
+] as const;
+
 /**
  * A business account's own profile: the form to create or change it, and the profiles nobody keeps
  * yet that it may claim instead of creating a second one.
@@ -270,6 +279,18 @@ export function MyBusinessPage(props: {
             required={false}
             maxlength={20}
           />
+        </fieldset>
+        <fieldset data-section="succession">
+          <legend>
+            {tr(view, '事業承継の支援のために（任意・非公開）', 'For succession support (optional, private)')}
+          </legend>
+          <p class="hint" id="succession-hint">
+            {tr(
+              view,
+              '代表者の年代と後継者の状況は公開されず、自社だけが見られます。下の同意にチェックを入れた場合に限り、商工会と市が、後継者の決まっていない60歳以上の経営者の数を地区・業種ごとに数え、事業承継セミナーや訪問の計画に使います。事業者名は使わず、5件未満の数は「5未満」と表示して数を出しません。同意はいつでもここでチェックを外して取り消せます。',
+              "The owner's age band and the successor status are never published; only your business sees them. Only if you tick the consent below, the chamber of commerce and the city count owners aged 60 or over without a decided successor by area and industry, to plan succession seminars and visits. Your business's name is never used, and fewer than 5 is shown as 'fewer than 5', never as a number. Untick the box here at any time to withdraw.",
+            )}
+          </p>
           <SelectField
             {...common}
             name="ownerAgeBand"
@@ -277,6 +298,30 @@ export function MyBusinessPage(props: {
             label={tr(view, '代表者の年代（任意）', "Owner's age band (optional)")}
             options={ageBands.map(([value, ja, en]) => ({ value, label: tr(view, ja, en) }))}
           />
+          <SelectField
+            {...common}
+            name="successorStatus"
+            required={false}
+            label={tr(view, '後継者の状況（任意）', 'Successor (optional)')}
+            options={successorChoices.map(([value, ja, en]) => ({ value, label: tr(view, ja, en) }))}
+          />
+          <div class="choice">
+            <input
+              type="checkbox"
+              id="successionConsent"
+              name="successionConsent"
+              value="on"
+              checked={Boolean(values.successionConsent)}
+              aria-describedby="succession-hint"
+            />
+            <label for="successionConsent">
+              {tr(
+                view,
+                '代表者の年代と後継者の状況を、事業者名を伏せた地区・業種ごとの件数として、商工会と市が事業承継の支援（セミナー・訪問）の計画に使うことに同意します。',
+                "I agree that the chamber of commerce and the city use the owner's age band and the successor status, as counts by area and industry without our name, to plan succession support (seminars, visits).",
+              )}
+            </label>
+          </div>
         </fieldset>
         <div class="actions">
           <button type="submit">

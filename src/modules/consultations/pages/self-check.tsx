@@ -48,8 +48,8 @@ export function SelfCheckPage(props: {
       <p class="hint">
         {tr(
           view,
-          '回答は結果を表示するためだけに使います。相談員からの連絡を希望された場合を除き、回答やお名前は保存しません（市は地区・業種ごとの件数だけを集計します）。',
-          'Your answers are used only to show the result. Unless you ask a counsellor to contact you, neither your answers nor your name are kept (the city counts only how many by area and industry).',
+          '回答は結果を表示するためだけに使います。相談員からの連絡を希望された場合を除き、回答やお名前は保存しません（市は地区・業種ごとの件数だけを集計します）。下の同意にチェックを入れた場合に限り、年代と後継者についての回答も件数として数えます。',
+          'Your answers are used only to show the result. Unless you ask a counsellor to contact you, neither your answers nor your name are kept (the city counts only how many by area and industry). Only if you tick the consent below, your age and successor answers are counted too.',
         )}
       </p>
       <ErrorSummary view={view} message={problem?.message} details={problem?.details} />
@@ -109,6 +109,22 @@ export function SelfCheckPage(props: {
             })),
           ]}
         />
+        <div class="choice">
+          <input
+            type="checkbox"
+            id="needsConsent"
+            name="needsConsent"
+            value="yes"
+            checked={values.needsConsent === 'yes'}
+          />
+          <label for="needsConsent">
+            {tr(
+              view,
+              '（任意）地区・業種と、年代・後継者についての回答を、名前を伏せた件数として、商工会と市が事業承継の支援（セミナー・訪問）の計画に使うことに同意します。5件未満の数は「5未満」と表示され、数は出ません。',
+              "(Optional) I agree that the chamber of commerce and the city use my area, industry, age and successor answers, as counts without any name, to plan succession support (seminars, visits). Fewer than 5 is shown as 'fewer than 5', never as a number.",
+            )}
+          </label>
+        </div>
         <div class="actions">
           <button type="submit">{tr(view, '結果を見る', 'See the result')}</button>
         </div>
