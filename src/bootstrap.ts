@@ -86,6 +86,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       members: 0,
       shops: 0,
       articles: 0,
+      succession: 0,
     };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity

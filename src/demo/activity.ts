@@ -7,6 +7,7 @@ import { seedDemoEvents } from './events';
 import { seedDemoMemberships } from './memberships';
 import { demoSeeder } from './seed';
 import { seedDemoShops } from './shops';
+import { seedDemoSuccessionNeeds } from './succession';
 
 /** What the demo's background seeding wrote on this start. */
 export interface DemoActivity {
@@ -17,13 +18,16 @@ export interface DemoActivity {
   shops: number;
   /** students' articles published and 産学連携 recorded (decision 030) */
   articles: number;
+  /** consented self-checks and outreach of the succession needs map (decision 034) */
+  succession: number;
 }
 
 /**
  * The demo's activity, written after the server listens (decisions 015 and 026): its events, its
  * consultations, then the directory at city scale (a few hundred fictional businesses), its shops
  * with their hours and the paper map's editions (decision 029), the member lists of the 商店会 and
- * the 商工会 (decision 032), then the students' articles and the 産学連携 of past years. Each is
+ * the 商工会 (decision 032), then the students' articles and the 産学連携 of past years, and the owners
+ * counted on the succession needs map with the outreach done (decision 034). Each is
  * idempotent and stops between two writes when asked.
  */
 export async function seedDemoActivity(
@@ -37,5 +41,6 @@ export async function seedDemoActivity(
   const shops = options.stopped?.() ? 0 : await seedDemoShops(db, plan, options);
   const members = options.stopped?.() ? 0 : await seedDemoMemberships(db, plan, options);
   const articles = options.stopped?.() ? 0 : await seedDemoArticles(db, plan, options);
-  return { events, consultations, businesses, shops, members, articles };
+  const succession = options.stopped?.() ? 0 : await seedDemoSuccessionNeeds(db, plan, options);
+  return { events, consultations, businesses, shops, members, articles, succession };
 }

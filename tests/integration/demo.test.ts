@@ -49,6 +49,8 @@ async function demoCounts(t: TestInstance) {
     'community_articles',
     'community_article_revisions',
     'community_collaborations',
+    'succession_self_checks',
+    'succession_outreach',
     'audit_log',
     'mail_outbox',
   ];
@@ -214,6 +216,19 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     expect(shopPage).toContain(`href="${article?.href}"`);
   });
 
+  it('shows the 商工会 a succession needs map with numbers, 「5未満」 for 養沢 and the outreach done', async () => {
+    const staff = await new TestClient(t.app).logInAs('shokokai');
+    const html = await (await staff.get('/succession/needs')).text();
+    const yozawa = /<tr data-area="yozawa">[\s\S]*?<\/tr>/.exec(html)?.[0] ?? '';
+    expect(yozawa).toContain('5未満');
+    const geo = (await (await staff.get('/api/v1/succession/needs')).json()) as {
+      features: { properties: { area: string; count: number | null } }[];
+    };
+    const itsukaichi = geo.features.find((f) => f.properties.area === 'itsukaichi');
+    expect(itsukaichi?.properties.count).toBeGreaterThanOrEqual(20);
+    expect(html).toContain('事業承継セミナー（五日市会館）');
+  });
+
   // seeding again reads every demo record back: longer than a test's default on a busy machine
   it('doubles nothing when seeded again, as at every start on the same data', async () => {
     const before = await demoCounts(t);
@@ -224,6 +239,7 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       members: 0,
       shops: 0,
       articles: 0,
+      succession: 0,
     });
     expect(await demoCounts(t)).toEqual(before);
   }, 120_000);
@@ -359,6 +375,7 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
         members: 0,
         shops: 0,
         articles: 0,
+        succession: 0,
       });
     } finally {
       await bare.stop();

@@ -25,12 +25,7 @@ export { recordLoanUse } from './loan-service';
 export { fiscalYearOfDay, newClientConsultations } from './new-clients';
 export { closeCaseAsStartup, recordSuccessionStage, referToSuccessionCentre } from './outcome-service';
 export { consultationPermissions } from './permissions';
-export {
-  consentedSelfCheckAnswers,
-  industries as selfCheckIndustries,
-  type SelfCheckAnswers,
-  takeSelfCheck,
-} from './self-check';
+export { consentedSelfCheckAnswers, takeSelfCheck } from './self-check';
 export { readCase, recordConsultation } from './service';
 export { startupCaseOf } from './startup-case';
 

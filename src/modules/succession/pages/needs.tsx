@@ -57,8 +57,8 @@ export function NeedsPage(props: {
       <p class="lead">
         {tr(
           view,
-          '後継者が決まっていない60歳以上の経営者の数を、地区と業種ごとに示します。事業者情報と事業承継診断で、本人が集計への利用に同意した回答だけを数えています。事業者名や個人名は表示しません。',
-          'Owners aged 60 or over without a decided successor, by area and industry. Only answers whose owner agreed to be counted (business profiles and the succession self-check) are counted. No business or person is named.',
+          '後継者が決まっていない60歳以上の経営者の数を、地区と業種ごとに示します。事業者情報と事業承継診断で、本人が集計への利用に同意した回答だけを数えています（ログインせずに診断にも答えた事業者は、2件と数えられることがあります）。事業者名や個人名は表示しません。',
+          'Owners aged 60 or over without a decided successor, by area and industry. Only answers whose owner agreed to be counted (business profiles and the succession self-check) are counted (a business that also took the self-check without logging in may count twice). No business or person is named.',
         )}
       </p>
       <p class="hint" data-legend>
