@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { Clock } from './platform/clock';
 
 /** Every setting, parsed once from the environment, with embedded defaults. */
 const ConfigSchema = z.object({
@@ -87,7 +88,14 @@ const ConfigSchema = z.object({
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
 
-export type Config = z.infer<typeof ConfigSchema> & { publicBaseUrl: string };
+export type Config = z.infer<typeof ConfigSchema> & {
+  publicBaseUrl: string;
+  /**
+   * What time it is for the pages that judge by today's date (the dashboard's in-year progress).
+   * Never read from the environment: tests and browser journeys pin it; otherwise the system clock.
+   */
+  clock?: Clock;
+};
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, overrides: Partial<Config> = {}): Config {
   const parsed = ConfigSchema.safeParse({

@@ -72,6 +72,13 @@ const demoPeople: { email: string; displayName: string; role: Role; organisation
     role: 'association',
     organisation: 'meisei',
   },
+  {
+    // a member of the plan's committee (識見者), who writes the committee's opinion (decision 033)
+    email: demoEmail('committee'),
+    displayName: '策定委員会 委員 小林（架空）',
+    role: 'committee',
+    organisation: null,
+  },
 ];
 
 /** A repeatable spread of achievement between 62 % and 125 %, different for every project and year. */

@@ -148,17 +148,20 @@ describe('city staff', () => {
     expect(await statusCount('none')).toBe(13);
   });
 
-  it('write the PDCA review (grade and comments) and an improvement action, and find them after reloading', async () => {
+  it("write the department's PDCA review (grade and comment) and an improvement action, and find them after reloading", async () => {
     const project = projectIn(plan, 'runocard');
     await submit(page, projectRow(project.code).getByRole('link', { name: project.title }));
     expect(new URL(page.url()).searchParams.get('fy')).toBe('2026');
     expect(await textOf(page.locator('section[aria-labelledby="check"] p').first())).toContain('80%');
 
     const departmentComment = '取扱店舗は目標の8割。商店会を通じた案内を早める。';
-    const committeeComment = '未加入の店舗への個別訪問が必要。';
+    // the committee's opinion is the committee's to write (decision 033): the department has no field for it
+    expect(await page.locator('#opinion').count()).toBe(0);
+    expect(await textOf(page.locator('section[aria-labelledby="committee"]'))).toContain(
+      '（まだありません）',
+    );
     await page.locator('#grade').selectOption('B');
     await page.locator('#departmentComment').fill(departmentComment);
-    await page.locator('#committeeComment').fill(committeeComment);
     await submit(page, page.getByRole('button', { name: '評価を保存' }));
     expect(await textOf(page.getByRole('status'))).toBe('評価を保存しました。');
 
@@ -172,7 +175,6 @@ describe('city staff', () => {
     await page.reload();
     expect(await page.locator('#grade').inputValue()).toBe('B');
     expect(await page.locator('#departmentComment').inputValue()).toBe(departmentComment);
-    expect(await page.locator('#committeeComment').inputValue()).toBe(committeeComment);
     expect(await textOf(page.locator('section[aria-labelledby="check"]'))).toContain(
       '商工観光課 山田（架空）',
     );

@@ -2,7 +2,12 @@ import { asc, count } from 'drizzle-orm';
 import type pg from 'pg';
 import { expect } from 'vitest';
 import type { Config } from '../../src/config';
-import { improvementActions, manualActuals, pdcaReviews } from '../../src/modules/plan/schema';
+import {
+  improvementActions,
+  manualActuals,
+  pdcaCommitteeOpinions,
+  pdcaReviews,
+} from '../../src/modules/plan/schema';
 import type { Actor } from '../../src/platform/audit';
 import type { Role } from '../../src/platform/auth/roles';
 import { UserError } from '../../src/platform/errors';
@@ -62,9 +67,10 @@ export async function actorOf(t: Pick<TestInstance, 'database'>, name: DemoAccou
  */
 export async function planData(t: TestInstance) {
   const db = t.database.db;
-  const [actuals, reviews, actions, people, [audit]] = await Promise.all([
+  const [actuals, reviews, opinions, actions, people, [audit]] = await Promise.all([
     db.select().from(manualActuals).orderBy(asc(manualActuals.id)),
     db.select().from(pdcaReviews).orderBy(asc(pdcaReviews.id)),
+    db.select().from(pdcaCommitteeOpinions).orderBy(asc(pdcaCommitteeOpinions.id)),
     db.select().from(improvementActions).orderBy(asc(improvementActions.id)),
     db.select().from(accounts).orderBy(asc(accounts.id)),
     db.select({ n: count() }).from(auditLog),
@@ -77,6 +83,7 @@ export async function planData(t: TestInstance) {
     }),
     actuals: actuals.map(({ enteredAt: _, ...row }) => row),
     reviews: reviews.map(({ updatedAt: _, ...row }) => row),
+    opinions: opinions.map(({ updatedAt: _, ...row }) => row),
     actions: actions.map(({ createdAt: _c, updatedAt: _u, ...row }) => row),
     auditEntries: audit?.n ?? 0,
   };

@@ -134,7 +134,6 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
       fiscalYear: '2026',
       grade: 'B',
       departmentComment: '',
-      committeeComment: '',
       ...fields,
     });
 
@@ -154,7 +153,7 @@ describe.each(testDatabaseKinds())('PDCA cycle (%s)', (kind) => {
 
       const updated = await admin.postForm(
         '/plan/projects/succession-seminar/review',
-        review({ version: '1', grade: 'C', committeeComment: '周知の方法を見直すこと' }),
+        review({ version: '1', grade: 'C', departmentComment: '周知の方法を見直す' }),
       );
       expect(updated.status).toBe(303);
       expect(await reviewRow('succession-seminar', 2026)).toMatchObject({ version: 2, grade: 'C' });

@@ -112,9 +112,16 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
         version: '0',
         grade: 'B',
         departmentComment: '相談者は増加したが目標に届かなかった。',
-        committeeComment: '周知方法の見直しを求める。',
       });
       expect(review.status).toBe(303);
+      // the committee writes its own opinion (decision 033)
+      const committee = await new TestClient(t.app).logInAs('committee');
+      const opinion = await committee.postForm('/plan/projects/runocard/committee-opinion', {
+        fiscalYear: String(fy),
+        version: '0',
+        opinion: '周知方法の見直しを求める。',
+      });
+      expect(opinion.status).toBe(303);
       const action = await admin.postForm('/plan/projects/runocard/actions', {
         fiscalYear: String(fy),
         description: '商工会報とSNSで周知する',
@@ -189,7 +196,7 @@ describe.each(testDatabaseKinds())('the progress report (進捗状況報告書) 
       expect(html).not.toContain('data-empty-state');
     });
 
-    it('shows the evaluation, both comments and the improvement on the page and in the workbook', async () => {
+    it("shows the evaluation, the department's comment, the committee's opinion and the improvement on the page and in the workbook", async () => {
       const html = await (await admin.get(`/plan/report?fy=${fy}`)).text();
       const row = html.match(/<tr data-project="runocard">(.*?)<\/tr>/s)?.[1] ?? '';
       expect(row).toContain('B（概ね順調）');

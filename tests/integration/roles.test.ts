@@ -187,8 +187,16 @@ const matrix: RouteRule[] = [
       version: '0',
       grade: 'B',
       departmentComment: `roles matrix ${who}`,
-      committeeComment: '',
     }),
+  },
+  {
+    // 委員会の意見 is written by committee members only (the demo's committee@, whose reach is
+    // checked in committee-opinion.test.ts): nobody of the matrix, not even the department
+    route: 'POST /plan/projects/:code/committee-opinion',
+    path: '/plan/projects/machizemi/committee-opinion',
+    allowed: [],
+    ok: 303,
+    form: (who) => ({ fiscalYear: '2025', version: '0', opinion: `roles matrix ${who}` }),
   },
   {
     route: 'POST /plan/projects/:code/actions',

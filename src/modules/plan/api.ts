@@ -1,21 +1,57 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
+import type { Clock } from '../../platform/clock';
+import { todayInJapan } from '../../platform/fiscal-year';
 import { type AppEnv, actorOf, requirePermission } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
 import type { PlanCatalogue } from './catalogue';
 import { yearFor } from './drill-down';
+import type { InYearJudgement } from './in-year';
+import { type InYearProgress, measureInYear } from './in-year-progress';
 import type { MetricRegistry } from './metric-registry';
 import { planPermissions as can_ } from './permissions';
 import { fiscalYearFrom } from './routes';
 import { ManualActualSchema, measureYear, recordManualActual, type YearProgress } from './service';
 
+/** One subject's in-year judgement as the API gives it. */
+function inYearJson(judgement: InYearJudgement | undefined) {
+  if (!judgement) return null;
+  return {
+    state: judgement.state,
+    expected: judgement.expected,
+    progressPercent: judgement.progressPercent,
+    grade: judgement.grade?.code ?? null,
+    projected: judgement.projected,
+  };
+}
+
 /** The progress of a fiscal year as the API gives it: the same figures as the dashboard. */
-export function progressJson(progress: YearProgress, plan: { id: string; municipalityCode: string }) {
+export function progressJson(
+  progress: YearProgress,
+  plan: { id: string; municipalityCode: string },
+  inYear: InYearProgress | null = null,
+) {
   return {
     planId: plan.id,
     municipalityCode: plan.municipalityCode,
     fiscalYear: progress.fiscalYear,
+    /** while the year runs: the day it is judged at and how (decision 033); null otherwise */
+    inYear: inYear
+      ? {
+          date: inYear.date,
+          mode: inYear.mode,
+          daysElapsed: inYear.elapsed.days,
+          daysInYear: inYear.elapsed.daysInYear,
+          quartersCompleted: inYear.elapsed.quartersCompleted,
+          grades: inYear.scale.map((g) => ({
+            code: g.code,
+            label: g.label,
+            labelEn: g.labelEn,
+            minPercent: g.minPercent,
+          })),
+        }
+      : null,
     kpis: progress.kpis.map((row) => ({
       code: row.kpi.code,
       title: row.kpi.title,
@@ -26,6 +62,7 @@ export function progressJson(progress: YearProgress, plan: { id: string; municip
       actual: row.actual,
       achievementPercent: row.achievementPercent,
       status: row.status,
+      inYear: inYearJson(inYear?.kpis.get(row.kpi.code)),
       records: row.measurement.records,
     })),
     projects: progress.projects.map((row) => ({
@@ -41,6 +78,7 @@ export function progressJson(progress: YearProgress, plan: { id: string; municip
       actual: row.actual,
       achievementPercent: row.achievementPercent,
       status: row.status,
+      inYear: inYearJson(inYear?.projects.get(row.project.code)),
       records: row.measurement.records,
     })),
   };
@@ -51,11 +89,13 @@ export function planApi({
   plans,
   metrics,
   api,
+  clock,
 }: {
   db: Db;
   plans: PlanCatalogue;
   metrics: MetricRegistry;
   api: ApiDescription;
+  clock: Clock;
 }) {
   const app = new Hono<AppEnv>();
   const planOf = (c: { get: (k: 'account') => AppEnv['Variables']['account'] }) =>
@@ -73,7 +113,8 @@ export function planApi({
       method: 'get',
       path: '/api/v1/plan/progress',
       tag: 'plan',
-      summary: 'Targets, actuals, achievement and status of every project and KPI for a fiscal year',
+      summary:
+        'Targets, actuals, achievement and status of every project and KPI for a fiscal year; while the year runs, each also has `inYear`: the figure expected by today, progress against it, the in-year grade and the year-end projection',
       query: z.object({
         fy: z
           .string()
@@ -103,8 +144,10 @@ export function planApi({
 
   app.get('/api/v1/plan/progress', requirePermission(can_['plan.progress.read']), async (c) => {
     const plan = planOf(c);
-    const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan));
-    return c.json(progressJson(yearFor(progress, metrics, c.get('account')?.role), plan));
+    const now = clock();
+    const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan, now));
+    const inYear = await measureInYear(db, plan, metrics, progress, todayInJapan(now));
+    return c.json(progressJson(yearFor(progress, metrics, c.get('account')?.role), plan, inYear));
   });
 
   app.post('/api/v1/plan/actuals', requirePermission(can_['plan.actuals.write']), async (c) => {

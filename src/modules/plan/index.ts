@@ -2,6 +2,7 @@
 // every module reports actuals, the PDCA reviews, and the progress report.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
+import { systemClock } from '../../platform/clock';
 import type { AppEnv } from '../../platform/http';
 import type { ApiDescription } from '../../platform/openapi';
 import { addNavigation } from '../../platform/ui/navigation';
@@ -54,9 +55,13 @@ export function planModule(deps: AppDependencies & { api: ApiDescription }) {
     },
   );
 
-  app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
+  const clock = deps.config.clock ?? systemClock;
+  app.route('/', planApi({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api, clock }));
   app.route('/', actualsCsvRoutes({ db, plans: deps.plans, metrics: deps.metrics, api: deps.api }));
-  app.route('/', planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo }));
-  app.route('/', reportRoutes({ ...deps, db, demo: deps.config.seedDemo }));
+  app.route(
+    '/',
+    planRoutes({ db, plans: deps.plans, metrics: deps.metrics, demo: deps.config.seedDemo, clock }),
+  );
+  app.route('/', reportRoutes({ ...deps, db, demo: deps.config.seedDemo, clock }));
   return app;
 }

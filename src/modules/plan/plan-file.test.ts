@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { buildPlan, kpiTargetValue } from './plan';
+import { gradeScaleOf } from './in-year';
+import { buildPlan, kpiAccrual, kpiAim, kpiTargetValue } from './plan';
 import { PlanFileError, parsePlanFile, readPlanFile } from './plan-file';
 
 describe('the Akiruno plan file', async () => {
@@ -139,5 +140,124 @@ describe('areas', () => {
       expect.arrayContaining(['秋川駅周辺', '五日市（武蔵五日市駅周辺）', '養沢']),
     );
     expect(plan.areas.every((a) => a.nameEn)).toBe(true);
+  });
+});
+
+describe('in-year judging settings (decision 033)', () => {
+  const midori = () => readFile('tests/fixtures/midori-town.yaml', 'utf8');
+  const withGrades = (text: string, grades: string) =>
+    text.replace(/ {2}grades:\n(?: {4}- .*\n)+/, `  grades:\n${grades}`);
+
+  it('judge pro rata, on 達成 / 概ね達成 / 未達, every project a count aimed higher, unless the plan says otherwise', async () => {
+    const plan = buildPlan(parsePlanFile('x.yaml', await midori()));
+    expect(plan.file.evaluation.inYear).toEqual({ mode: 'pro-rata' });
+    expect(gradeScaleOf(plan.file.evaluation).map((g) => [g.code, g.minPercent])).toEqual([
+      ['achieved', 95],
+      ['nearly', 70],
+      ['missed', 0],
+    ]);
+    expect(plan.projects.map((p) => [p.aim, p.accrual])).toEqual([['higher', 'count']]);
+    // a KPI is a level unless it is a running total; its aim follows its target
+    expect(plan.kpis.map((k) => [kpiAim(k), kpiAccrual(k)])).toEqual([['lower', 'level']]);
+  });
+
+  it("take a quarterly mode, graded S/A/B/C by the plan's thresholds, and a project's aim and accrual", async () => {
+    const text = withGrades(
+      await midori(),
+      [
+        '    - { code: S, label: 大きく上回る, minPercent: 110 }',
+        '    - { code: A, label: 達成, minPercent: 100 }',
+        '    - { code: B, label: 概ね達成, minPercent: 80 }',
+        '    - { code: C, label: 未達, minPercent: 0 }',
+        '  inYear: { mode: quarterly }',
+        '',
+      ].join('\n'),
+    ).replace(
+      'metric: manual\n            targets',
+      'metric: manual\n            aim: keep\n            accrual: level\n            targets',
+    );
+    const plan = buildPlan(parsePlanFile('x.yaml', text));
+    expect(plan.file.evaluation.inYear.mode).toBe('quarterly');
+    expect(gradeScaleOf(plan.file.evaluation).map((g) => [g.code, g.minPercent])).toEqual([
+      ['S', 110],
+      ['A', 100],
+      ['B', 80],
+      ['C', 0],
+    ]);
+    expect(plan.projects.map((p) => [p.aim, p.accrual])).toEqual([['keep', 'level']]);
+  });
+
+  it('refuses thresholds on some grades only, out of order, or not reaching 0', async () => {
+    const text = await midori();
+    const some = withGrades(
+      text,
+      '    - { code: A, label: 達成, minPercent: 100 }\n    - { code: B, label: 未達 }\n',
+    );
+    expect(() => parsePlanFile('x.yaml', some)).toThrow(
+      /evaluation\.grades: give minPercent to every grade or to none/,
+    );
+    const unordered = withGrades(
+      text,
+      '    - { code: A, label: 達成, minPercent: 80 }\n    - { code: B, label: 概ね, minPercent: 90 }\n    - { code: C, label: 未達, minPercent: 0 }\n',
+    );
+    expect(() => parsePlanFile('x.yaml', unordered)).toThrow(
+      /evaluation\.grades\.1\.minPercent: grades go from the best down/,
+    );
+    const noFloor = withGrades(
+      text,
+      '    - { code: A, label: 達成, minPercent: 100 }\n    - { code: B, label: 概ね, minPercent: 50 }\n',
+    );
+    expect(() => parsePlanFile('x.yaml', noFloor)).toThrow(
+      /evaluation\.grades\.1\.minPercent: the last grade must start at 0/,
+    );
+  });
+
+  it('refuses a judging mode, an aim or an accrual it does not know, and a KPI whose accrual contradicts cumulative', async () => {
+    const text = await midori();
+    expect(() =>
+      parsePlanFile('x.yaml', text.replace('  grades:\n', '  inYear: { mode: monthly }\n  grades:\n')),
+    ).toThrow(/evaluation\.inYear\.mode/);
+    expect(() =>
+      parsePlanFile(
+        'x.yaml',
+        text.replace(
+          'metric: manual\n            targets',
+          'metric: manual\n            aim: up\n            targets',
+        ),
+      ),
+    ).toThrow(/aim/);
+    expect(() =>
+      parsePlanFile(
+        'x.yaml',
+        text.replace(
+          'metric: manual\n            targets',
+          'metric: manual\n            accrual: weekly\n            targets',
+        ),
+      ),
+    ).toThrow(/accrual/);
+    expect(() =>
+      parsePlanFile(
+        'x.yaml',
+        text.replace(
+          '    metric: manual\ndirections',
+          '    accrual: cumulative\n    metric: manual\ndirections',
+        ),
+      ),
+    ).toThrow(/kpis\.0\.accrual: a cumulative KPI says so with cumulative: true/);
+  });
+
+  it("set Akiruno's plan to pro rata, with るのかーど's shops a level and the map's print run once a year", async () => {
+    const plan = buildPlan(await readPlanFile('plans/akiruno.yaml'));
+    expect(plan.file.evaluation.inYear.mode).toBe('pro-rata');
+    const accrualOf = (code: string) => plan.projects.find((p) => p.code === code)?.accrual;
+    expect(accrualOf('runocard')).toBe('level');
+    expect(accrualOf('area-map')).toBe('once');
+    expect(accrualOf('succession-seminar')).toBe('count');
+    expect(plan.kpis.map((k) => [k.code, kpiAim(k), kpiAccrual(k)])).toEqual([
+      ['employees', 'keep', 'level'],
+      ['shotenkai-members', 'keep', 'level'],
+      ['shokokai-membership-rate', 'keep', 'level'],
+      ['bista-startups', 'higher', 'cumulative'],
+    ]);
   });
 });

@@ -1,6 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { accruals, judgingModes } from './in-year';
+import { directions } from './progress';
 
 /**
  * The format of a plan file (plans/*.yaml or .json). A municipality's whole plan is data:
@@ -17,6 +19,8 @@ const metricBinding = z.union([
   }),
 ]);
 const fiscalYear = z.coerce.number().int().min(1989).max(2200);
+/** how the figure grows within a fiscal year, for in-year judging (decision 033) */
+const accrual = z.enum(accruals);
 
 const ProjectSchema = z.strictObject({
   code,
@@ -26,6 +30,13 @@ const ProjectSchema = z.strictObject({
   unit: z.string().min(1),
   isNew: z.boolean().default(false),
   metric: metricBinding,
+  /**
+   * What the target aims at: higher (more is better), lower (less is better) or keep (維持: hold the
+   * year's target). Not `direction`, which is the 基本的方向性 a project belongs to.
+   */
+  aim: z.enum(directions).default('higher'),
+  /** a yearly count unless the plan says otherwise (decision 033) */
+  accrual: accrual.default('count'),
   targets: z.record(z.string().regex(/^\d{4}$/, 'a fiscal year such as 2026'), z.number().nonnegative()),
   notes: z.array(z.string()).default([]),
 });
@@ -48,6 +59,8 @@ const KpiSchema = z.strictObject({
   ...localisedTitle,
   unit: z.string().min(1),
   cumulative: z.boolean().default(false),
+  /** in-year judging: a level (default), or cumulative for a running total; see decision 033 */
+  accrual: accrual.optional(),
   baseline: z.strictObject({ value: z.number().nonnegative(), note: z.string().optional() }),
   /** keep (維持): the target is the baseline; value: a figure to reach; lower: at most the value */
   target: z.discriminatedUnion('kind', [
@@ -75,7 +88,25 @@ export const PlanFileSchema = z
     evaluation: z.strictObject({
       achievedPercent: z.number().positive(),
       nearlyAchievedPercent: z.number().positive(),
-      grades: z.array(z.strictObject({ code, label: z.string(), labelEn: z.string().optional() })).min(1),
+      /**
+       * The grades of the CHECK, best first. With `minPercent` on every grade they are also the
+       * scale of the in-year grade (e.g. S ≥ 110, A ≥ 100, B ≥ 80, C ≥ 0); without, the in-year
+       * grade is 達成 / 概ね達成 / 未達 at the two percents above.
+       */
+      grades: z
+        .array(
+          z.strictObject({
+            code,
+            label: z.string(),
+            labelEn: z.string().optional(),
+            minPercent: z.number().nonnegative().optional(),
+          }),
+        )
+        .min(1),
+      /** in-year judging: by the days of the fiscal year gone (pro-rata) or by completed quarters */
+      inYear: z
+        .strictObject({ mode: z.enum(judgingModes).default('pro-rata') })
+        .default({ mode: 'pro-rata' }),
     }),
     kpis: z.array(KpiSchema).default([]),
     directions: z.array(DirectionSchema).min(1),
@@ -132,6 +163,49 @@ export const PlanFileSchema = z
         message: 'must not exceed achievedPercent',
       });
     }
+    const grades = plan.evaluation.grades;
+    const withThresholds = grades.filter((g) => g.minPercent !== undefined);
+    if (withThresholds.length > 0 && withThresholds.length < grades.length) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evaluation', 'grades'],
+        message: 'give minPercent to every grade or to none',
+      });
+    } else if (withThresholds.length > 0) {
+      grades.forEach((g, i) => {
+        const before = grades[i - 1]?.minPercent;
+        if (before !== undefined && (g.minPercent ?? 0) >= before) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['evaluation', 'grades', i, 'minPercent'],
+            message: 'grades go from the best down: each minPercent must be below the one before',
+          });
+        }
+      });
+      if (grades.at(-1)?.minPercent !== 0) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['evaluation', 'grades', grades.length - 1, 'minPercent'],
+          message: 'the last grade must start at 0, so that every figure has a grade',
+        });
+      }
+    }
+    plan.kpis.forEach((k, i) => {
+      if (k.accrual === 'cumulative' && !k.cumulative) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kpis', i, 'accrual'],
+          message: 'a cumulative KPI says so with cumulative: true',
+        });
+      }
+      if (k.cumulative && k.accrual !== undefined && k.accrual !== 'cumulative') {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['kpis', i, 'accrual'],
+          message: 'a KPI with cumulative: true is a running total; leave accrual out',
+        });
+      }
+    });
     const categories = new Set(plan.eventCategories.map((c) => c.code));
     const checkCategory = (metric: z.infer<typeof metricBinding>, path: (string | number)[]) => {
       const category = typeof metric === 'object' ? metric.params.category : undefined;

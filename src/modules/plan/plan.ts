@@ -1,4 +1,6 @@
+import type { Accrual } from './in-year';
 import type { PlanFile } from './plan-file';
+import type { Direction } from './progress';
 
 type FileDirection = PlanFile['directions'][number];
 type FileMeasure = FileDirection['measures'][number];
@@ -84,4 +86,15 @@ export function selectableYears(plan: Plan): number[] {
 /** The figure a KPI aims at: the baseline for 維持 (keep), otherwise the target value. */
 export function kpiTargetValue(kpi: Kpi): number {
   return kpi.target.kind === 'keep' ? kpi.baseline.value : kpi.target.value;
+}
+
+/** What a KPI's target aims at: 維持 (keep), a figure to reach (higher) or to stay under (lower). */
+export function kpiAim(kpi: Kpi): Direction {
+  if (kpi.target.kind === 'keep') return 'keep';
+  return kpi.target.kind === 'lower' ? 'lower' : 'higher';
+}
+
+/** How a KPI's figure grows within a year: as the plan says, else a running total or a level. */
+export function kpiAccrual(kpi: Kpi): Accrual {
+  return kpi.accrual ?? (kpi.cumulative ? 'cumulative' : 'level');
 }

@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { achievementPercent, statusOf } from './progress';
 
-const evaluation = { achievedPercent: 100, nearlyAchievedPercent: 80, grades: [{ code: 'A', label: 'A' }] };
+const evaluation = {
+  achievedPercent: 100,
+  nearlyAchievedPercent: 80,
+  grades: [{ code: 'A', label: 'A' }],
+  inYear: { mode: 'pro-rata' as const },
+};
 
 describe('achievement', () => {
   it('is actual ÷ target with one decimal when more is better', () => {

@@ -3,13 +3,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { can } from '../../platform/auth/roles';
+import type { Clock } from '../../platform/clock';
 import { UserError } from '../../platform/errors';
+import { todayInJapan } from '../../platform/fiscal-year';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { localise } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
 import { importSummaryFromQuery, importSummaryText } from './actuals-csv';
 import type { PlanCatalogue } from './catalogue';
 import { progressFor } from './drill-down';
+import { isRunning, judgeProjectInYear, judgingAt, measureInYear } from './in-year-progress';
 import type { MetricRegistry } from './metric-registry';
 import { type ActualsFormValues, ActualsPage } from './pages/actuals';
 import { currentPlanYear } from './pages/components';
@@ -24,6 +27,7 @@ import {
   assertSelectableYear,
   auditTrail,
   changeImprovementActionStatus,
+  findCommitteeOpinion,
   findReview,
   kpiHistory,
   listImprovementActions,
@@ -31,6 +35,7 @@ import {
   measureYear,
   projectHistory,
   recordManualActual,
+  saveCommitteeOpinion,
   saveReview,
 } from './service';
 
@@ -39,14 +44,16 @@ export interface PlanRouteDependencies {
   plans: PlanCatalogue;
   metrics: MetricRegistry;
   demo: boolean;
+  /** today's date for the current year and its in-year judging; tests pin it */
+  clock: Clock;
 }
 
 const fiscalYearQuery = z.string().regex(/^\d{4}$/);
 
-/** `?fy=2026`, checked against the plan; the current plan year when absent. */
-export function fiscalYearFrom(c: AppContext, plan: Plan): number {
+/** `?fy=2026`, checked against the plan; the current plan year (at `now`) when absent. */
+export function fiscalYearFrom(c: AppContext, plan: Plan, now = new Date()): number {
   const raw = c.req.query('fy');
-  if (raw === undefined || raw === '') return currentPlanYear(plan);
+  if (raw === undefined || raw === '') return currentPlanYear(plan, now);
   if (!fiscalYearQuery.safeParse(raw).success) {
     throw new UserError('invalid_fiscal_year', 422, {
       ja: '年度は西暦4桁（例：2026）で指定してください。',
@@ -72,6 +79,7 @@ function formError(c: AppContext, error: unknown) {
 
 const notices = {
   review: { ja: '評価を保存しました。', en: 'The evaluation was saved.' },
+  opinion: { ja: '委員会の意見を保存しました。', en: "The committee's opinion was saved." },
   action: { ja: '改善項目を追加しました。', en: 'The improvement action was added.' },
   status: { ja: '改善項目の状況を更新しました。', en: 'The status was updated.' },
   actual: { ja: '実績を登録しました。', en: 'The actual was saved.' },
@@ -83,7 +91,7 @@ function noticeOf(c: AppContext): string | undefined {
   return savedNotice(c, notices);
 }
 
-export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) {
+export function planRoutes({ db, plans, metrics, demo, clock }: PlanRouteDependencies) {
   const app = new Hono<AppEnv>();
   const planOf = (c: AppContext) => plans.planFor(c.get('account'));
 
@@ -94,13 +102,24 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
     const view = viewOf(c);
     if (!can(view.account?.role, can_['plan.progress.read']))
       return c.html(<HomePage view={view} plan={plan} />);
-    const fy = fiscalYearFrom(c, plan);
+    const now = clock();
+    const fy = fiscalYearFrom(c, plan, now);
     const [progress, reviews] = await Promise.all([
       measureYear(db, plan, metrics, fy),
       listReviews(db, plan, fy),
     ]);
+    const inYear = await measureInYear(db, plan, metrics, progress, todayInJapan(now));
     const grades = new Map(reviews.filter((r) => r.grade).map((r) => [r.projectCode, r.grade as string]));
-    return c.html(<DashboardPage view={view} plan={plan} progress={progress} grades={grades} demo={demo} />);
+    return c.html(
+      <DashboardPage
+        view={view}
+        plan={plan}
+        progress={progress}
+        inYear={inYear}
+        grades={grades}
+        demo={demo}
+      />,
+    );
   });
 
   app.get('/plan', (c) => {
@@ -126,6 +145,8 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       fiscalYear?: unknown;
       /** what the person typed into a refused review, so that nothing typed is lost */
       reviewDraft?: ReviewDraft;
+      /** what a committee member typed into a refused opinion */
+      opinionDraft?: string;
     } = {},
   ) => {
     const plan = planOf(c);
@@ -135,10 +156,11 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         ja: `実施事業「${code}」は計画にありません。`,
         en: `The plan has no project "${code}".`,
       });
+    const now = clock();
     const posted = Number(extra.fiscalYear);
-    const fy = selectableYears(plan).includes(posted) ? posted : fiscalYearFrom(c, plan);
+    const fy = selectableYears(plan).includes(posted) ? posted : fiscalYearFrom(c, plan, now);
     const view = viewOf(c);
-    const [history, review, actions, audit] = await Promise.all([
+    const [history, review, opinion, actions, audit] = await Promise.all([
       projectHistory(db, plan, metrics, code).then((years) =>
         years.map((y) => ({
           ...y,
@@ -146,11 +168,20 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         })),
       ),
       findReview(db, plan, code, fy),
+      findCommitteeOpinion(db, plan, code, fy),
       listImprovementActions(db, plan, code),
       can(view.account?.role, can_['plan.audit.read'])
         ? auditTrail(db, plan, 'project', code)
         : Promise.resolve(undefined),
     ]);
+    const today = todayInJapan(now);
+    const selected = history.find((h) => h.fiscalYear === fy)?.progress;
+    const previous = history.find((h) => h.fiscalYear === fy - 1)?.progress;
+    const at = judgingAt(plan, fy, today);
+    const inYear =
+      selected && isRunning(plan, fy, today)
+        ? { judgement: judgeProjectInYear(selected, previous?.actual ?? null, at), scale: at.scale }
+        : undefined;
     const page = (
       <ProjectPage
         view={view}
@@ -159,13 +190,17 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         fiscalYear={fy}
         history={history}
         review={review}
+        opinion={opinion}
         actions={actions}
         audit={audit}
         canWrite={can(view.account?.role, can_['plan.review.write'])}
+        canWriteOpinion={can(view.account?.role, can_['plan.committee.write'])}
+        inYear={inYear}
         idempotencyKey={randomUUID()}
         notice={noticeOf(c)}
         error={extra.error}
         reviewDraft={extra.reviewDraft}
+        opinionDraft={extra.opinionDraft}
       />
     );
     return c.html(page, (extra.status ?? 200) as 200);
@@ -185,11 +220,30 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
       const reviewDraft = {
         grade: String(body.grade ?? ''),
         departmentComment: String(body.departmentComment ?? ''),
-        committeeComment: String(body.committeeComment ?? ''),
       };
       return renderProject(c, code, { ...formError(c, error), fiscalYear: body.fiscalYear, reviewDraft });
     }
   });
+
+  // the committee's opinion: committee members only, never the department's evaluation
+  app.post(
+    '/plan/projects/:code/committee-opinion',
+    requirePermission(can_['plan.committee.write']),
+    async (c) => {
+      const code = c.req.param('code');
+      const body = await c.req.parseBody();
+      try {
+        await saveCommitteeOpinion(db, planOf(c), actorOf(c), { ...body, projectCode: code } as never);
+        return c.redirect(`/plan/projects/${code}?fy=${body.fiscalYear}&saved=opinion#committee`, 303);
+      } catch (error) {
+        return renderProject(c, code, {
+          ...formError(c, error),
+          fiscalYear: body.fiscalYear,
+          opinionDraft: String(body.opinion ?? ''),
+        });
+      }
+    },
+  );
 
   app.post('/plan/projects/:code/actions', requirePermission(can_['plan.review.write']), async (c) => {
     const code = c.req.param('code');
@@ -229,7 +283,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
         ja: `成果目標「${code}」は計画にありません。`,
         en: `The plan has no KPI "${code}".`,
       });
-    const fy = fiscalYearFrom(c, plan);
+    const fy = fiscalYearFrom(c, plan, clock());
     const view = viewOf(c);
     const metricKey = typeof kpi.metric === 'string' ? kpi.metric : kpi.metric.key;
     const history = (await kpiHistory(db, plan, metrics, code)).map((y) => ({
@@ -248,7 +302,7 @@ export function planRoutes({ db, plans, metrics, demo }: PlanRouteDependencies) 
     } = {},
   ) => {
     const plan = planOf(c);
-    const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan));
+    const progress = await measureYear(db, plan, metrics, fiscalYearFrom(c, plan, clock()));
     return c.html(
       <ActualsPage
         view={viewOf(c)}

@@ -41,8 +41,8 @@ export const pdcaReviews = pgTable(
     projectCode: text('project_code').notNull(),
     fiscalYear: integer('fiscal_year').notNull(),
     grade: text('grade'),
+    /** 所管課の評価コメント; the committee's opinion is a record of its own (pdcaCommitteeOpinions) */
     departmentComment: text('department_comment').notNull().default(''),
-    committeeComment: text('committee_comment').notNull().default(''),
     /** optimistic lock: an edit based on an old version is refused instead of overwriting */
     version: integer('version').notNull().default(1),
     updatedBy: integer('updated_by'),
@@ -50,6 +50,34 @@ export const pdcaReviews = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [unique('pdca_reviews_one_per_year').on(t.municipalityCode, t.planId, t.projectCode, t.fiscalYear)],
+);
+
+/**
+ * 委員会の意見: the committee's opinion on a project's fiscal year, one per project and year, written
+ * by committee members and kept apart from the department's review (decision 033).
+ */
+export const pdcaCommitteeOpinions = pgTable(
+  'pdca_committee_opinions',
+  {
+    id: serial('id').primaryKey(),
+    municipalityCode: text('municipality_code').notNull(),
+    planId: text('plan_id').notNull(),
+    projectCode: text('project_code').notNull(),
+    fiscalYear: integer('fiscal_year').notNull(),
+    opinion: text('opinion').notNull(),
+    version: integer('version').notNull().default(1),
+    writtenBy: integer('written_by'),
+    writtenByName: text('written_by_name').notNull(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    unique('pdca_committee_opinions_one_per_year').on(
+      t.municipalityCode,
+      t.planId,
+      t.projectCode,
+      t.fiscalYear,
+    ),
+  ],
 );
 
 /** ACT of the PDCA cycle: improvement actions for a project in a fiscal year. */

@@ -12,6 +12,7 @@ import {
   findKpi,
   findProject,
   type Kpi,
+  kpiAim,
   kpiTargetValue,
   type Plan,
   type Project,
@@ -20,7 +21,7 @@ import {
 } from './plan';
 import { ofPlan } from './plan-scope';
 import { achievementPercent, type Direction, type ProgressStatus, statusOf } from './progress';
-import { improvementActions, manualActuals, pdcaReviews } from './schema';
+import { improvementActions, manualActuals, pdcaCommitteeOpinions, pdcaReviews } from './schema';
 
 export interface SubjectProgress {
   target: number | null;
@@ -72,10 +73,6 @@ export function assertSelectableYear(plan: Plan, fiscalYear: number): void {
 /** Targets, reviews and improvement actions exist for the plan's years only. */
 export function assertPlanYear(plan: Plan, fiscalYear: number): void {
   assertYearIn(plan.fiscalYears, fiscalYear);
-}
-
-function kpiDirection(kpi: Kpi): Direction {
-  return kpi.target.kind === 'lower' ? 'lower' : 'higher';
 }
 
 /** Measures every project and KPI of the plan for a fiscal year, asking each metric once. */
@@ -131,7 +128,7 @@ export async function measureYear(
       .map((r) => {
         const project = (r.subject as { project: Project }).project;
         const measurement = measurements.get(r) ?? { value: null, records: [] };
-        return { project, ...evaluate(project.targets.get(fiscalYear) ?? null, measurement, 'higher') };
+        return { project, ...evaluate(project.targets.get(fiscalYear) ?? null, measurement, project.aim) };
       }),
     kpis: requests
       .filter((r) => r.subject.kind === 'kpi')
@@ -148,7 +145,7 @@ export async function measureYear(
                 ],
               }
             : measured;
-        return { kpi, ...evaluate(kpiTargetValue(kpi), measurement, kpiDirection(kpi)) };
+        return { kpi, ...evaluate(kpiTargetValue(kpi), measurement, kpiAim(kpi)) };
       }),
   };
 }
@@ -371,7 +368,6 @@ export const ReviewSchema = z.object({
   fiscalYear: z.coerce.number().int(),
   grade: z.string().trim().max(20).default(''),
   departmentComment: z.string().trim().max(4000).default(''),
-  committeeComment: z.string().trim().max(4000).default(''),
   /** the version the editor started from; 0 when there was no review yet */
   version: z.coerce.number().int().min(0),
 });
@@ -379,8 +375,7 @@ export type ReviewInput = z.input<typeof ReviewSchema>;
 
 export const reviewLabels = {
   grade: { ja: '評価', en: 'Grade' },
-  departmentComment: { ja: '担当課の評価コメント', en: "Department's comment" },
-  committeeComment: { ja: '識見者（策定委員会）のコメント', en: "Committee's comment" },
+  departmentComment: { ja: '所管課の評価コメント', en: "Department's comment" },
 };
 
 export async function findReview(q: Queryable, plan: Plan, projectCode: string, fiscalYear: number) {
@@ -429,7 +424,6 @@ export async function saveReview(db: Db, plan: Plan, actor: Actor, input: Review
     const values = {
       grade: data.grade || null,
       departmentComment: data.departmentComment,
-      committeeComment: data.committeeComment,
       updatedBy: actor.accountId,
       updatedByName: actor.name,
       updatedAt: new Date(),
@@ -471,9 +465,108 @@ function reviewState(r: typeof pdcaReviews.$inferSelect) {
   return {
     grade: r.grade,
     departmentComment: r.departmentComment,
-    committeeComment: r.committeeComment,
     version: r.version,
   };
+}
+
+// 委員会の意見: the committee's opinion, a record of its own beside the department's review
+
+export const CommitteeOpinionSchema = z.object({
+  projectCode: z.string().min(1),
+  fiscalYear: z.coerce.number().int(),
+  opinion: z.string().trim().min(1, bilingual('意見を入力してください。', 'Write the opinion.')).max(4000),
+  /** the version the committee member started from; 0 when there was no opinion yet */
+  version: z.coerce.number().int().min(0),
+});
+export type CommitteeOpinionInput = z.input<typeof CommitteeOpinionSchema>;
+
+export const committeeOpinionLabels = {
+  opinion: { ja: '委員会の意見', en: "Committee's opinion" },
+};
+
+export async function findCommitteeOpinion(
+  q: Queryable,
+  plan: Plan,
+  projectCode: string,
+  fiscalYear: number,
+) {
+  const [row] = await q
+    .select()
+    .from(pdcaCommitteeOpinions)
+    .where(
+      and(
+        ofPlan(pdcaCommitteeOpinions, plan),
+        eq(pdcaCommitteeOpinions.projectCode, projectCode),
+        eq(pdcaCommitteeOpinions.fiscalYear, fiscalYear),
+      ),
+    );
+  return row;
+}
+
+export async function listCommitteeOpinions(q: Queryable, plan: Plan, fiscalYear: number) {
+  return q
+    .select()
+    .from(pdcaCommitteeOpinions)
+    .where(and(ofPlan(pdcaCommitteeOpinions, plan), eq(pdcaCommitteeOpinions.fiscalYear, fiscalYear)));
+}
+
+const staleOpinion = new UserError('edit_conflict', 409, {
+  ja: '他の委員がこの意見を先に更新しました。最新の内容を確認してから、もう一度入力してください。',
+  en: 'Another committee member updated this opinion first. Check the latest version and enter your changes again.',
+});
+
+/**
+ * Writes the committee's opinion on a project's fiscal year. Only committee members reach it (the
+ * route's permission); the department's review is never touched, and an edit based on an outdated
+ * version is refused.
+ */
+export async function saveCommitteeOpinion(db: Db, plan: Plan, actor: Actor, input: CommitteeOpinionInput) {
+  assertActorOf(plan, actor);
+  const data = parseInput(CommitteeOpinionSchema, input, committeeOpinionLabels);
+  if (!findProject(plan, data.projectCode))
+    throw notFound({ ja: `実施事業「${data.projectCode}」`, en: `Project "${data.projectCode}"` });
+  assertPlanYear(plan, data.fiscalYear);
+  return db.transaction(async (tx) => {
+    const before = await findCommitteeOpinion(tx, plan, data.projectCode, data.fiscalYear);
+    const values = {
+      opinion: data.opinion,
+      writtenBy: actor.accountId,
+      writtenByName: actor.name,
+      updatedAt: new Date(),
+    };
+    let after: typeof pdcaCommitteeOpinions.$inferSelect | undefined;
+    if (!before) {
+      if (data.version !== 0) throw staleOpinion;
+      [after] = await tx
+        .insert(pdcaCommitteeOpinions)
+        .values({
+          municipalityCode: plan.municipalityCode,
+          planId: plan.id,
+          projectCode: data.projectCode,
+          fiscalYear: data.fiscalYear,
+          ...values,
+        })
+        .onConflictDoNothing()
+        .returning();
+    } else {
+      // the same words again change nothing, whoever saved them
+      if (before.opinion === data.opinion) return before;
+      [after] = await tx
+        .update(pdcaCommitteeOpinions)
+        .set({ ...values, version: sql`${pdcaCommitteeOpinions.version} + 1` })
+        .where(and(eq(pdcaCommitteeOpinions.id, before.id), eq(pdcaCommitteeOpinions.version, data.version)))
+        .returning();
+    }
+    if (!after) throw staleOpinion;
+    await recordAudit(tx, actor, {
+      action: before ? 'committee_opinion.update' : 'committee_opinion.create',
+      entityType: 'plan.project',
+      entityKey: `${plan.id}/${data.projectCode}/${data.fiscalYear}`,
+      before: before ? { opinion: before.opinion, version: before.version } : null,
+      after: { opinion: after.opinion, version: after.version },
+    });
+    return after;
+  });
 }
 
 export const actionStatuses = ['planned', 'in-progress', 'done'] as const;

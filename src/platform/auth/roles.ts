@@ -1,7 +1,15 @@
 import type { Text } from '../i18n';
 
 /** Who uses Tsunagu (DESIGN.md "Who uses it"). */
-export const roles = ['admin', 'staff', 'association', 'business', 'resident', 'student'] as const;
+export const roles = [
+  'admin',
+  'staff',
+  'association',
+  'business',
+  'resident',
+  'student',
+  'committee',
+] as const;
 export type Role = (typeof roles)[number];
 
 export const roleNames: Record<Role, Text> = {
@@ -11,6 +19,7 @@ export const roleNames: Record<Role, Text> = {
   business: { ja: '事業者', en: 'Business' },
   resident: { ja: '地域生活者', en: 'Resident' },
   student: { ja: '学生', en: 'Student' },
+  committee: { ja: '委員会委員（識見者）', en: 'Committee member' },
 };
 
 /**

@@ -24,7 +24,9 @@ export type DemoAccount =
   | 'resident'
   | 'student'
   /** 明星大学's staff, who approve its students' articles */
-  | 'meisei';
+  | 'meisei'
+  /** a member of the plan's committee (識見者), who writes the committee's opinion */
+  | 'committee';
 
 /** A running Tsunagu and a browser; every window it opens has its own cookies, as a different person. */
 export interface Journeys {

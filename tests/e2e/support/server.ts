@@ -5,14 +5,17 @@ import { join } from 'node:path';
 import { serve } from '@hono/node-server';
 import { startTsunagu, type Tsunagu } from '../../../src/bootstrap';
 import { loadConfig } from '../../../src/config';
+import type { Clock } from '../../../src/platform/clock';
 
 /**
  * `demoActivity`: with the demo's fictional events and consultations, as `npm start` shows them
- * (decisions 015 and 026). `planFiles`: other plan files than plans/akiruno.yaml.
+ * (decisions 015 and 026). `planFiles`: other plan files than plans/akiruno.yaml. `clock`: the
+ * server's time for the pages that judge by today's date (the dashboard's in-year progress).
  */
 export interface JourneyOptions {
   demoActivity?: boolean;
   planFiles?: string[];
+  clock?: Clock;
 }
 
 export interface RunningTsunagu extends Tsunagu {
@@ -42,6 +45,7 @@ export async function startTsunaguServer(options: JourneyOptions = {}): Promise<
       mailDispatchSeconds: 1,
       seedDemoActivity: options.demoActivity === true,
       ...(options.planFiles ? { planFiles: options.planFiles } : {}),
+      ...(options.clock ? { clock: options.clock } : {}),
       // the journeys run without internet: no tile ever loads, as when the tile server is out of
       // reach, and the maps must work on their own markers
       mapTileUrl: 'http://127.0.0.1:9/tiles/{z}/{x}/{y}.png',

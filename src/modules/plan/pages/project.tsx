@@ -3,17 +3,17 @@ import { localise, titleIn } from '../../../platform/i18n';
 import type { auditLog } from '../../../platform/schema';
 import { AuditTable } from '../../../platform/ui/audit-changes';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import type { GradeStep, InYearJudgement } from '../in-year';
 import type { Plan, Project } from '../plan';
-import type { improvementActions, pdcaReviews } from '../schema';
+import type { improvementActions, pdcaCommitteeOpinions, pdcaReviews } from '../schema';
 import { actionStatuses, actionStatusLabels, type ProjectProgress } from '../service';
-import { formatPercent, NewBadge, PriorityBadge, StatusBadge } from './components';
+import { formatPercent, InYearLine, NewBadge, PriorityBadge, StatusBadge } from './components';
 import { YearHistory } from './history';
 
 /** A review as the person typed it, shown again when it was refused (e.g. someone saved first). */
 export interface ReviewDraft {
   grade: string;
   departmentComment: string;
-  committeeComment: string;
 }
 
 export interface ProjectPageProps {
@@ -23,13 +23,22 @@ export interface ProjectPageProps {
   history: { fiscalYear: number; progress: ProjectProgress }[];
   fiscalYear: number;
   review: typeof pdcaReviews.$inferSelect | undefined;
+  /** 委員会の意見 of the year, apart from the department's review */
+  opinion: typeof pdcaCommitteeOpinions.$inferSelect | undefined;
   actions: (typeof improvementActions.$inferSelect)[];
   audit: (typeof auditLog.$inferSelect)[] | undefined;
+  /** the department (所管課): its evaluation and the improvement actions */
   canWrite: boolean;
+  /** a committee member: the committee's opinion */
+  canWriteOpinion: boolean;
+  /** the year's in-year judgement while it runs */
+  inYear?: { judgement: InYearJudgement; scale: GradeStep[] } | undefined;
   idempotencyKey: string;
   notice?: string | undefined;
   error?: { message: string; details: string[] } | undefined;
   reviewDraft?: ReviewDraft | undefined;
+  /** what a committee member typed into a refused opinion */
+  opinionDraft?: string | undefined;
 }
 
 export function ProjectPage(props: ProjectPageProps) {
@@ -99,16 +108,13 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
   const shown: ReviewDraft = props.reviewDraft ?? {
     grade: review?.grade ?? '',
     departmentComment: review?.departmentComment ?? '',
-    committeeComment: review?.committeeComment ?? '',
   };
   const savedReview = (
     <dl class="facts card">
       <dt>{tr(view, '評価', 'Grade')}</dt>
       <dd>{gradeLabel(review?.grade)}</dd>
-      <dt>{tr(view, '担当課の評価コメント', "Department's comment")}</dt>
-      <dd>{review?.departmentComment || '—'}</dd>
-      <dt>{tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}</dt>
-      <dd>{review?.committeeComment || '—'}</dd>
+      <dt>{tr(view, '所管課の評価コメント', "Department's comment")}</dt>
+      <dd data-field="department-comment">{review?.departmentComment || '—'}</dd>
     </dl>
   );
   return (
@@ -119,61 +125,112 @@ function ReviewSection(props: ProjectPageProps & { progress: ProjectProgress | u
         <strong>{formatPercent(view.lang, props.progress?.achievementPercent ?? null)}</strong>{' '}
         {props.progress ? <StatusBadge lang={view.lang} status={props.progress.status} /> : null}
       </p>
-      {props.canWrite && props.reviewDraft && review ? (
-        <>
-          <h3>{tr(view, '現在保存されている評価', 'The review as saved now')}</h3>
-          {savedReview}
-          <h3>{tr(view, 'あなたの入力（まだ保存されていません）', 'Your input (not saved yet)')}</h3>
-        </>
+      {props.inYear && props.progress ? (
+        <InYearLine
+          view={view}
+          unit={project.unit}
+          judgement={props.inYear.judgement}
+          scale={props.inYear.scale}
+        />
       ) : null}
-      {props.canWrite ? (
-        <form method="post" action={`/plan/projects/${project.code}/review`} class="stack card">
+      <section aria-labelledby="department">
+        <h3 id="department">{tr(view, '所管課の評価', "The department's evaluation")}</h3>
+        {props.canWrite && props.reviewDraft && review ? (
+          <>
+            <h4>{tr(view, '現在保存されている評価', 'The review as saved now')}</h4>
+            {savedReview}
+            <h4>{tr(view, 'あなたの入力（まだ保存されていません）', 'Your input (not saved yet)')}</h4>
+          </>
+        ) : null}
+        {props.canWrite ? (
+          <form method="post" action={`/plan/projects/${project.code}/review`} class="stack card">
+            <CsrfField view={view} />
+            <input type="hidden" name="fiscalYear" value={String(fiscalYear)} />
+            <input type="hidden" name="version" value={String(review?.version ?? 0)} />
+            <div>
+              <label for="grade">{tr(view, '評価', 'Grade')}</label>
+              <select id="grade" name="grade">
+                <option value="">{tr(view, '（未評価）', '(not graded)')}</option>
+                {grades.map((g) => (
+                  <option value={g.code} selected={shown.grade === g.code}>
+                    {gradeLabel(g.code)}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label for="departmentComment">
+                {tr(view, '所管課の評価コメント', "Department's comment")}
+              </label>
+              <textarea id="departmentComment" name="departmentComment">
+                {shown.departmentComment}
+              </textarea>
+            </div>
+            <div>
+              <button type="submit">{tr(view, '評価を保存', 'Save evaluation')}</button>
+            </div>
+          </form>
+        ) : (
+          savedReview
+        )}
+        {review ? (
+          <p class="muted">
+            {tr(view, '最終更新：', 'Last updated: ')}
+            {formatDate(view.lang, review.updatedAt)} {review.updatedByName}
+          </p>
+        ) : null}
+      </section>
+      <CommitteeOpinionSection {...props} />
+    </section>
+  );
+}
+
+/** 委員会の意見: written by committee members only, shown to every reader apart from the department's. */
+function CommitteeOpinionSection(props: ProjectPageProps) {
+  const { view, project, fiscalYear, opinion } = props;
+  const text = props.opinionDraft ?? opinion?.opinion ?? '';
+  return (
+    <section aria-labelledby="committee">
+      <h3 id="committee">{tr(view, '委員会の意見', "The committee's opinion")}</h3>
+      <p class="hint">
+        {tr(
+          view,
+          '識見者（策定委員会）の意見です。所管課の評価とは分けて、委員が記録します。',
+          "The opinion of the plan's committee of experts, recorded by its members apart from the department's evaluation.",
+        )}
+      </p>
+      {props.canWriteOpinion ? (
+        <form method="post" action={`/plan/projects/${project.code}/committee-opinion`} class="stack card">
           <CsrfField view={view} />
           <input type="hidden" name="fiscalYear" value={String(fiscalYear)} />
-          <input type="hidden" name="version" value={String(review?.version ?? 0)} />
+          <input type="hidden" name="version" value={String(opinion?.version ?? 0)} />
+          {props.opinionDraft !== undefined && opinion ? (
+            <div>
+              <p>{tr(view, '現在保存されている意見：', 'The opinion as saved now:')}</p>
+              <p class="description" data-field="saved-opinion">
+                {opinion.opinion}
+              </p>
+            </div>
+          ) : null}
           <div>
-            <label for="grade">{tr(view, '評価', 'Grade')}</label>
-            <select id="grade" name="grade">
-              <option value="">{tr(view, '（未評価）', '(not graded)')}</option>
-              {grades.map((g) => (
-                <option value={g.code} selected={shown.grade === g.code}>
-                  {gradeLabel(g.code)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div>
-            <label for="departmentComment">{tr(view, '担当課の評価コメント', "Department's comment")}</label>
-            <textarea id="departmentComment" name="departmentComment">
-              {shown.departmentComment}
+            <label for="opinion">{tr(view, '委員会の意見', "Committee's opinion")}</label>
+            <textarea id="opinion" name="opinion" required maxlength={4000}>
+              {text}
             </textarea>
           </div>
           <div>
-            <label for="committeeComment">
-              {tr(view, '識見者（策定委員会）のコメント', "Committee's comment")}
-              <span class="hint">
-                {tr(
-                  view,
-                  '担当課の評価とは分けて記録します。',
-                  "Kept apart from the department's evaluation.",
-                )}
-              </span>
-            </label>
-            <textarea id="committeeComment" name="committeeComment">
-              {shown.committeeComment}
-            </textarea>
-          </div>
-          <div>
-            <button type="submit">{tr(view, '評価を保存', 'Save evaluation')}</button>
+            <button type="submit">{tr(view, '意見を保存', 'Save opinion')}</button>
           </div>
         </form>
       ) : (
-        savedReview
+        <p class="card description" data-field="committee-opinion">
+          {opinion?.opinion || tr(view, '（まだありません）', '(none yet)')}
+        </p>
       )}
-      {review ? (
+      {opinion ? (
         <p class="muted">
           {tr(view, '最終更新：', 'Last updated: ')}
-          {formatDate(view.lang, review.updatedAt)} {review.updatedByName}
+          {formatDate(view.lang, opinion.updatedAt)} {opinion.writtenByName}
         </p>
       ) : null}
     </section>

@@ -291,7 +291,7 @@ function MeasureTable(props: { view: PageView; fiscalYear: number; measure: Repo
               <th scope="col">{l(w.status)}</th>
               <th scope="col">{l(w.grade)}</th>
               <th scope="col">{l(w.departmentComment)}</th>
-              <th scope="col">{l(w.committeeComment)}</th>
+              <th scope="col">{l(w.committeeOpinion)}</th>
               <th scope="col">{l(w.improvement)}</th>
             </tr>
           </thead>
@@ -325,8 +325,8 @@ function MeasureTable(props: { view: PageView; fiscalYear: number; measure: Repo
                 <td class="report-text" data-field="department-comment">
                   {p.departmentComment || '—'}
                 </td>
-                <td class="report-text" data-field="committee-comment">
-                  {p.committeeComment || '—'}
+                <td class="report-text" data-field="committee-opinion">
+                  {p.committeeOpinion || '—'}
                 </td>
                 <td data-field="actions">
                   {p.actions.length === 0 ? (

@@ -45,7 +45,6 @@ const review = (projectCode: string, fiscalYear: number, grade: string | null, c
   fiscalYear,
   grade,
   departmentComment: comment,
-  committeeComment: '',
 });
 
 describe('the progress report', () => {
@@ -91,8 +90,12 @@ describe('the progress report', () => {
     const report = buildProgressReport(
       sources({
         reviews: [
-          { ...review('succession-seminar', 2025, 'B', '参加者は増えた'), committeeComment: '周知を強化' },
+          review('succession-seminar', 2025, 'B', '参加者は増えた'),
           review('succession-seminar', 2024, 'D', '前年度のコメント'),
+        ],
+        opinions: [
+          { projectCode: 'succession-seminar', fiscalYear: 2025, opinion: '周知を強化' },
+          { projectCode: 'succession-seminar', fiscalYear: 2024, opinion: '前年度の意見' },
         ],
         actions: [
           {
@@ -130,7 +133,8 @@ describe('the progress report', () => {
     expect(gradeText('ja', seminar.grade)).toBe('B（概ね順調）');
     expect(gradeText('en', seminar.grade)).toBe('B (Mostly on track)');
     expect(seminar.departmentComment).toBe('参加者は増えた');
-    expect(seminar.committeeComment).toBe('周知を強化');
+    // the committee's opinion is its own record, beside the department's comment
+    expect(seminar.committeeOpinion).toBe('周知を強化');
     expect(seminar.actions.map((a) => [a.description, a.owner.name, a.dueDate, a.status])).toEqual([
       ['開催回数を増やす', 'Bi@Sta', null, 'done'],
       ['商工会報で周知する', 'あきる野商工会', '2026-03-31', 'in-progress'],

@@ -4,11 +4,12 @@ import { type Lang, localise, type Text, titleIn } from '../../../platform/i18n'
 import type { MetricRegistry } from '../metric-registry';
 import type { Plan } from '../plan';
 import { type ProgressStatus, statusLabels } from '../progress';
-import type { improvementActions, pdcaReviews } from '../schema';
+import type { improvementActions, pdcaCommitteeOpinions, pdcaReviews } from '../schema';
 import {
   type actionStatuses,
   actionStatusLabels,
   assertSelectableYear,
+  listCommitteeOpinions,
   listImprovementActions,
   listReviews,
   measureYear,
@@ -42,8 +43,10 @@ export interface ReportProjectRow extends Titled {
   achievementPercent: number | null;
   status: ProgressStatus;
   grade: { code: string; label: string; labelEn?: string | undefined } | null;
+  /** 所管課の評価コメント */
   departmentComment: string;
-  committeeComment: string;
+  /** 委員会の意見, written by the committee apart from the department (decision 033) */
+  committeeOpinion: string;
   actions: ReportAction[];
 }
 
@@ -96,8 +99,9 @@ export const progressStatuses: readonly ProgressStatus[] = ['achieved', 'nearly'
 
 type Review = Pick<
   typeof pdcaReviews.$inferSelect,
-  'projectCode' | 'fiscalYear' | 'grade' | 'departmentComment' | 'committeeComment'
+  'projectCode' | 'fiscalYear' | 'grade' | 'departmentComment'
 >;
+type Opinion = Pick<typeof pdcaCommitteeOpinions.$inferSelect, 'projectCode' | 'fiscalYear' | 'opinion'>;
 type Action = Pick<
   typeof improvementActions.$inferSelect,
   'id' | 'projectCode' | 'fiscalYear' | 'description' | 'ownerOrganisation' | 'dueDate' | 'status'
@@ -107,6 +111,8 @@ export interface ReportSources {
   plan: Plan;
   progress: YearProgress;
   reviews: Review[];
+  /** the committee's opinions (委員会の意見); none when the committee has written nothing */
+  opinions?: Opinion[];
   actions: Action[];
   /** yyyy-mm-dd */
   today: string;
@@ -126,10 +132,12 @@ export function buildProgressReport({
   plan,
   progress,
   reviews,
+  opinions = [],
   actions,
   today,
 }: ReportSources): ProgressReport {
   const fy = progress.fiscalYear;
+  const opinionOf = new Map(opinions.filter((o) => o.fiscalYear === fy).map((o) => [o.projectCode, o]));
   const projectProgress = new Map(progress.projects.map((p) => [p.project.code, p]));
   const reviewOf = new Map(reviews.filter((r) => r.fiscalYear === fy).map((r) => [r.projectCode, r]));
   const actionsOf = new Map<string, Action[]>();
@@ -168,7 +176,7 @@ export function buildProgressReport({
           status: figures?.status ?? 'none',
           grade: grade ? { code: grade.code, label: grade.label, labelEn: grade.labelEn } : null,
           departmentComment: review?.departmentComment ?? '',
-          committeeComment: review?.committeeComment ?? '',
+          committeeOpinion: opinionOf.get(project.code)?.opinion ?? '',
           actions: (actionsOf.get(project.code) ?? []).map((a) => ({
             description: a.description,
             owner: organisation(a.ownerOrganisation),
@@ -220,7 +228,7 @@ export function buildProgressReport({
     },
     hasEntries:
       projectRows.some(
-        (p) => p.actual !== null || p.grade || p.departmentComment || p.committeeComment || p.actions.length,
+        (p) => p.actual !== null || p.grade || p.departmentComment || p.committeeOpinion || p.actions.length,
       ) ||
       // the baseline year's KPI figures are the plan's own, not something entered
       (!isBaselineYear && kpis.some((k) => k.actual !== null)),
@@ -236,12 +244,13 @@ export async function loadProgressReport(
   today = todayInJapan(),
 ): Promise<ProgressReport> {
   assertSelectableYear(plan, fiscalYear);
-  const [progress, reviews, actions] = await Promise.all([
+  const [progress, reviews, opinions, actions] = await Promise.all([
     measureYear(q, plan, metrics, fiscalYear),
     listReviews(q, plan, fiscalYear),
+    listCommitteeOpinions(q, plan, fiscalYear),
     listImprovementActions(q, plan),
   ]);
-  return buildProgressReport({ plan, progress, reviews, actions, today });
+  return buildProgressReport({ plan, progress, reviews, opinions, actions, today });
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -262,8 +271,8 @@ export const reportWords = {
   status: { ja: '状況', en: 'Status' },
   check: { ja: '評価（CHECK）', en: 'Evaluation (CHECK)' },
   grade: { ja: '評価', en: 'Grade' },
-  departmentComment: { ja: '担当課コメント', en: "Department's comment" },
-  committeeComment: { ja: '識見者コメント', en: "Committee's comment" },
+  departmentComment: { ja: '所管課の評価コメント', en: "Department's comment" },
+  committeeOpinion: { ja: '委員会の意見', en: "Committee's opinion" },
   improvement: { ja: '改善（ACTION）', en: 'Improvement (ACT)' },
   owner: { ja: '担当', en: 'Owner' },
   due: { ja: '期限', en: 'Due' },

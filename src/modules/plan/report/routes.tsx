@@ -2,6 +2,8 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../../db/connection';
 import { can } from '../../../platform/auth/roles';
+import type { Clock } from '../../../platform/clock';
+import { todayInJapan } from '../../../platform/fiscal-year';
 import { type AppEnv, requirePermission } from '../../../platform/http';
 import type { ApiDescription } from '../../../platform/openapi';
 import { viewOf } from '../../../platform/ui/layout';
@@ -19,12 +21,13 @@ export interface ReportRouteDependencies {
   metrics: MetricRegistry;
   api: ApiDescription;
   demo: boolean;
+  clock: Clock;
 }
 
 const xlsxType = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 /** The progress report (進捗状況報告書) of a fiscal year: a print-ready page and the same figures as .xlsx. */
-export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDependencies) {
+export function reportRoutes({ db, plans, metrics, api, demo, clock }: ReportRouteDependencies) {
   const app = new Hono<AppEnv>();
   const fy = z.object({
     fy: z
@@ -65,7 +68,14 @@ export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDepen
 
   app.get('/plan/report', requirePermission(can_['plan.progress.read']), async (c) => {
     const plan = planOf(c);
-    const report = await loadProgressReport(db, plan, metrics, fiscalYearFrom(c, plan));
+    const now = clock();
+    const report = await loadProgressReport(
+      db,
+      plan,
+      metrics,
+      fiscalYearFrom(c, plan, now),
+      todayInJapan(now),
+    );
     const view = viewOf(c);
     return c.html(
       <ReportPage
@@ -81,7 +91,14 @@ export function reportRoutes({ db, plans, metrics, api, demo }: ReportRouteDepen
   app.get('/plan/report.xlsx', requirePermission(can_['plan.progress.read']), async (c) => {
     const plan = planOf(c);
     const lang = c.get('lang');
-    const report = await loadProgressReport(db, plan, metrics, fiscalYearFrom(c, plan));
+    const now = clock();
+    const report = await loadProgressReport(
+      db,
+      plan,
+      metrics,
+      fiscalYearFrom(c, plan, now),
+      todayInJapan(now),
+    );
     // exceljs is loaded on the first download, not on every start
     const { contentDisposition, reportFileNames, reportWorkbookBuffer } = await import('./xlsx');
     const body = await reportWorkbookBuffer(report, lang);

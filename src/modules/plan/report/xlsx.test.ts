@@ -19,9 +19,9 @@ function reportOf(fiscalYear: number, actuals: Record<string, number> = {}): Pro
         fiscalYear,
         grade: 'A',
         departmentComment: '参加者が目標を上回った。\n次年度も継続する。',
-        committeeComment: '周知方法を工夫されたい。',
       },
     ],
+    opinions: [{ projectCode: 'succession-seminar', fiscalYear, opinion: '周知方法を工夫されたい。' }],
     actions: [
       {
         id: 1,
@@ -83,8 +83,8 @@ describe('the progress report workbook', () => {
       '達成率',
       '状況',
       '評価',
-      '担当課コメント',
-      '識見者コメント',
+      '所管課の評価コメント',
+      '委員会の意見',
     ]);
     expect(sheet.pageSetup).toMatchObject({
       paperSize: 9,

@@ -200,7 +200,7 @@ function projectSheet(workbook: ExcelJS.Workbook, report: ProgressReport, lang: 
     w.status,
     w.grade,
     w.departmentComment,
-    w.committeeComment,
+    w.committeeOpinion,
   ];
   second.forEach((label, i) => {
     sheet.getCell(h2, 3 + i).value = localise(lang, label);
@@ -254,7 +254,7 @@ function projectSheet(workbook: ExcelJS.Workbook, report: ProgressReport, lang: 
         row.getCell(6).alignment = { vertical: 'top', horizontal: 'center', wrapText: true };
         row.getCell(7).value = gradeText(lang, project.grade);
         row.getCell(8).value = project.departmentComment;
-        row.getCell(9).value = project.committeeComment;
+        row.getCell(9).value = project.committeeOpinion;
         row.getCell(10).value = project.actions
           .map((a) => `・${a.description}\n　${actionFacts(lang, a)}`)
           .join('\n');
