@@ -146,8 +146,40 @@ export const pointsRouteRules = [
     content: (_who: Who, body: string) => expect(JSON.parse(body).gifts[0].name).toBe(issueName),
   },
   { route: 'GET /points/shop/poster', path: '/points/shop/poster', allowed: businessOnly, ok: 200 },
+  {
+    route: 'POST /points/shop/withdraw',
+    path: '/points/shop/withdraw',
+    allowed: businessOnly,
+    // not confirmed: refused (422), the shop keeps taking part
+    ok: 'permitted' as const,
+    form: () => ({ reason: '行列テスト' }),
+  },
   // ----- the issuer's office: admins and the 商工会's staff ------------------------------------------
   { route: 'GET /points/manage', path: '/points/manage', allowed: issuerStaff, ok: 200 },
+  {
+    route: 'POST /points/manage/programme',
+    path: '/points/manage/programme',
+    allowed: issuerStaff,
+    // no rate: refused (422), the rules stay
+    ok: 'permitted' as const,
+    form: () => ({ yenPerPoint: '' }),
+  },
+  {
+    route: 'POST /points/manage/shops',
+    path: '/points/manage/shops',
+    allowed: issuerStaff,
+    // no business named: refused (422)
+    ok: 'permitted' as const,
+    form: () => ({ business: '' }),
+  },
+  {
+    route: 'POST /points/manage/shops/:id{[0-9]+}/withdraw',
+    path: () => `/points/manage/shops/${ids.shopId}/withdraw`,
+    allowed: issuerStaff,
+    // a reason over 200 characters: refused (422), the shop keeps taking part
+    ok: 'permitted' as const,
+    form: () => ({ reason: 'あ'.repeat(201) }),
+  },
   {
     route: 'POST /points/manage/shops/:id{[0-9]+}/approve',
     path: () => `/points/manage/shops/${ids.shopId}/approve`,

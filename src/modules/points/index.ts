@@ -18,12 +18,14 @@ import { pointsRoutes } from './routes';
 export { createGiftCertificateIssue, expireGiftCertificates, recordPurchase } from './issues';
 export { checkAmount, type LedgerResult } from './ledger';
 export { checkLedger } from './ledger-check';
+export { approveShop, enrolShop, withdrawShop } from './participation';
 export { awardPoints, chargeAtShop } from './payments';
 export { pointsPermissions } from './permissions';
+export { programmeRulesOf, setProgrammeRules } from './programme';
 export { settleShops } from './settlement';
-export { acceptingBusinessIds, approveShop, joinProgramme } from './shops';
+export { acceptingBusinessIds, joinProgramme } from './shops';
 export { reverseRequest, transfer } from './transfers';
-export { pointsUnitOf, programmeRulesOf } from './units';
+export { pointsUnitOf } from './units';
 export { walletOf } from './wallet';
 export { issueWalletToken } from './wallet-tokens';
 

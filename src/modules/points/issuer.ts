@@ -1,6 +1,6 @@
 import type { Queryable } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
-import { programmeRulesOf } from './units';
+import { programmeRulesOf } from './programme';
 
 /**
  * The issuer's staff: the city's admins and the staff of the organisation that runs the programme

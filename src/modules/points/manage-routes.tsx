@@ -12,6 +12,7 @@ import { localise } from '../../platform/i18n';
 import { accounts } from '../../platform/schema';
 import { viewOf } from '../../platform/ui/layout';
 import { tableWorkbook } from '../../platform/xlsx';
+import { publicBusinesses } from '../businesses';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { isIssuerStaff } from './issuer';
 import {
@@ -21,17 +22,29 @@ import {
   readIssue,
   recordPurchase,
 } from './issues';
-import { IssuePage, ManagePage, ResidentPage } from './pages/manage';
+import { IssuePage, type ManageForm, ManagePage, ResidentPage } from './pages/manage';
 import { OutstandingPage, SettlementsPage, StatisticsPage } from './pages/reports';
+import { approveShop, enrolShop, withdrawShop } from './participation';
 import { pointsPermissions as can_ } from './permissions';
+import { programmeRulesOf, setProgrammeRules } from './programme';
 import { baseDatesOf, outstandingAt, pointsStatistics } from './reports';
 import { listSettlements, settlementLines, settlementTable, settleShops } from './settlement';
 import { startOfJapanDay } from './shop-takings';
-import { approveShop, listShops, notIssuerStaff } from './shops';
+import { listShops, notIssuerStaff } from './shops';
 import { walletOf } from './wallet';
 
 const notices = {
   approved: { ja: '店舗を承認しました。', en: 'The shop was approved.' },
+  enrolled: {
+    ja: '取扱店舗として登録しました。店舗コードとQRポスターは店舗のページにあります。',
+    en: 'The shop was enrolled. Its code and QR poster are on its page.',
+  },
+  alreadyEnrolled: { ja: 'この事業者はすでに取扱店舗です。', en: 'This business already takes part.' },
+  withdrawn: {
+    ja: '取扱を終了しました。この店舗での支払いはできなくなりました。残高は次の精算で支払われます。',
+    en: 'The shop no longer takes part: payments there are refused. What it holds is paid at the next settlement.',
+  },
+  programme: { ja: 'ポイントのルールを保存しました。', en: 'The points rules were saved.' },
   issued: { ja: '商品券を発行しました。', en: 'The issue was set up.' },
   sold: {
     ja: '販売を記録しました。購入者のウォレットに入りました。',
@@ -58,16 +71,22 @@ export function pointsManageRoutes({ db, plans }: { db: Db; plans: PlanCatalogue
     c: AppContext,
     values: FormValues = {},
     problem?: ReturnType<typeof problemOf>,
+    form: ManageForm = 'issue',
   ) => {
     const code = actorOf(c).municipalityCode;
+    const shops = await listShops(db, code);
+    const enrolled = new Set(shops.map((s) => s.businessId));
     return c.html(
       <ManagePage
         view={viewOf(c)}
-        shops={await listShops(db, code)}
+        rules={await programmeRulesOf(db, code)}
+        shops={shops}
+        candidates={(await publicBusinesses(db, code)).filter((b) => !enrolled.has(b.id)).map((b) => b.name)}
         issues={await listIssues(db, code)}
         notice={savedNotice(c, notices)}
         values={values}
         problem={problem?.problem}
+        form={form}
       />,
       (problem?.status ?? 200) as 200,
     );
@@ -75,10 +94,49 @@ export function pointsManageRoutes({ db, plans }: { db: Db; plans: PlanCatalogue
 
   app.get('/points/manage', ...issuer, (c) => renderManage(c));
 
+  /** A form of the office page: done, back to the page with its notice; refused, the page with the form's problem. */
+  const officeForm =
+    (form: ManageForm, act: (c: AppContext, body: FormValues) => Promise<keyof typeof notices>) =>
+    async (c: AppContext) => {
+      const body = await formBody(c);
+      try {
+        return c.redirect(`/points/manage?saved=${await act(c, body)}`, 303);
+      } catch (error) {
+        return renderManage(c, body, problemOf(c, error), form);
+      }
+    };
+
+  app.post(
+    '/points/manage/programme',
+    ...issuer,
+    officeForm('programme', async (c, body) => {
+      await setProgrammeRules(db, actorOf(c), body);
+      return 'programme';
+    }),
+  );
+
+  app.post(
+    '/points/manage/shops',
+    ...issuer,
+    officeForm('shops', async (c, body) => {
+      const { outcome } = await enrolShop(db, actorOf(c), body);
+      return outcome === 'enrolled' ? 'enrolled' : 'alreadyEnrolled';
+    }),
+  );
+
   app.post('/points/manage/shops/:id{[0-9]+}/approve', ...issuer, async (c) => {
     await approveShop(db, actorOf(c), idOf(c));
     return c.redirect('/points/manage?saved=approved', 303);
   });
+
+  app.post(
+    '/points/manage/shops/:id{[0-9]+}/withdraw',
+    ...issuer,
+    officeForm('shops', async (c, body) => {
+      await withdrawShop(db, actorOf(c), idOf(c), body);
+      return 'withdrawn';
+    }),
+  );
 
   app.post('/points/manage/issues', ...issuer, async (c) => {
     const body = await formBody(c);

@@ -13,25 +13,27 @@ function yearBounds(fiscalYear: number) {
 
 /**
  * 取扱店舗数: shops taking part at the end of the fiscal year (31 March; today, for the year in
- * progress) — approved before it ended and not withdrawn by then — as the plan counts the shops of
- * the programme (decision 028). One record per shop, by name (a shop's participation is public).
+ * progress) — in a period of participation that began before the year ended and had not ended by
+ * then (decisions 028 and 036) — as the plan counts the shops of the programme. One record per
+ * shop, by name (a shop's participation is public), dated by the start of that period.
  */
 export const activeMerchantsMetric: MetricSource = {
   key: 'points.merchants.active',
   description: {
-    ja: 'るのかーど取扱店舗数（年度中に参加していた承認済みの店舗）',
-    en: 'Participating るのかーど shops (approved and taking part during the fiscal year)',
+    ja: 'るのかーど取扱店舗数（年度末に参加していた承認済みの店舗）',
+    en: 'Participating るのかーど shops (approved and taking part at the end of the fiscal year)',
   },
   async measure(q, { plan, fiscalYear }, requests): Promise<Measurement[]> {
     const { until } = yearBounds(fiscalYear);
     const shops = await rowsOf<{ id: number; name: string; approved_on: string }>(
       q,
-      sql`select id, business_name as name, to_char(approved_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as approved_on
-          from points_shops
-          where municipality_code = ${plan.municipalityCode} and approved_at is not null
-            and approved_at < ${until.toISOString()}
-            and (status <> 'withdrawn' or withdrawn_at >= ${until.toISOString()})
-          order by business_name, id`,
+      sql`select s.id, s.business_name as name,
+            to_char(p.approved_at at time zone 'Asia/Tokyo', 'YYYY-MM-DD') as approved_on
+          from points_shops s join points_shop_periods p on p.shop_id = s.id
+          where s.municipality_code = ${plan.municipalityCode}
+            and p.approved_at < ${until.toISOString()}
+            and (p.withdrawn_at is null or p.withdrawn_at >= ${until.toISOString()})
+          order by s.business_name, s.id`,
     );
     return requests.map(() => ({
       value: shops.length === 0 ? null : shops.length,
@@ -39,7 +41,7 @@ export const activeMerchantsMetric: MetricSource = {
         label: s.name,
         date: s.approved_on,
         value: 1,
-        detail: '承認日 / approved on',
+        detail: '参加日 / taking part since',
       })),
     }));
   },

@@ -11,9 +11,10 @@ import {
   type Leg,
   openAccount,
 } from './ledger';
+import { programmeRulesOf } from './programme';
 import type { Shop } from './shops';
 import { rowsOf } from './sql-rows';
-import { pointsUnitOf, programmeRulesOf } from './units';
+import { pointsUnitOf } from './units';
 import { hashOfWalletCode, walletCodeHolder } from './wallet-tokens';
 
 /** Who pays: the code of the resident's QR (scanned or typed at the till), or the resident's own session. */

@@ -18,12 +18,13 @@ import { readLedgerRequest } from './ledger';
 import { kindNames } from './pages/components';
 import { ShopJoinPage, ShopPosterPage, ShopTerminalPage } from './pages/shop';
 import { PayShopPage, WalletCodePage, WalletPage } from './pages/wallet';
+import { withdrawShop } from './participation';
 import { awardPoints, chargeAtShop } from './payments';
 import { pointsPermissions as can_ } from './permissions';
+import { programmeRulesOf } from './programme';
 import { shopEntries, startOfJapanDay, takingsOf } from './shop-takings';
 import { approvedShopOf, joinProgramme, shopByCode, shopCodeFrom, shopOfAccount } from './shops';
 import { reverseRequest } from './transfers';
-import { programmeRulesOf } from './units';
 import { walletOf } from './wallet';
 import {
   groupedWalletCode,
@@ -37,6 +38,10 @@ const notices = {
   applied: {
     ja: '参加申込を受け付けました。事務局の承認をお待ちください。',
     en: 'Your application was received. Wait for the office to approve it.',
+  },
+  withdrawn: {
+    ja: '取扱をやめました。お店の残高は次の精算で支払われます。',
+    en: 'Your shop no longer takes るのかーど. What it holds is paid at the next settlement.',
   },
 } as const;
 
@@ -119,15 +124,18 @@ export function pointsRoutes({ db }: { db: Db }) {
     c: AppContext,
     values: FormValues = {},
     problem?: ReturnType<typeof problemOf>,
+    form: 'terminal' | 'withdraw' = 'terminal',
   ) => {
     const actor = actorOf(c);
     const shop = await shopOfAccount(db, actor);
     personal(c);
+    const today = todayInJapan();
     if (shop?.status !== 'approved') {
       return c.html(
         <ShopJoinPage
           view={viewOf(c)}
           shop={shop}
+          month={today.slice(0, 7)}
           notice={savedNotice(c, notices)}
           problem={problem?.problem}
         />,
@@ -136,7 +144,6 @@ export function pointsRoutes({ db }: { db: Db }) {
     }
     const done = Number(c.req.query('done'));
     const result = Number.isSafeInteger(done) && done > 0 ? await readLedgerRequest(db, done) : undefined;
-    const today = todayInJapan();
     const entries = await shopEntries(db, shop, startOfJapanDay(today), new Date(Date.now() + 60_000));
     const rules = await programmeRulesOf(db, shop.municipalityCode);
     return c.html(
@@ -147,8 +154,10 @@ export function pointsRoutes({ db }: { db: Db }) {
         result={result?.shopId === shop.id ? result : undefined}
         today={entries}
         totals={takingsOf(entries)}
-        values={values}
-        problem={problem?.problem}
+        values={form === 'terminal' ? values : {}}
+        problem={form === 'terminal' ? problem?.problem : undefined}
+        withdrawValues={form === 'withdraw' ? values : {}}
+        withdrawProblem={form === 'withdraw' ? problem?.problem : undefined}
         idempotencyKey={randomUUID()}
         month={today.slice(0, 7)}
       />,
@@ -203,8 +212,23 @@ export function pointsRoutes({ db }: { db: Db }) {
     }
   });
 
+  app.post('/points/shop/withdraw', shopAccount, async (c) => {
+    const body = await formBody(c);
+    const actor = actorOf(c);
+    const shop = await approvedShopOf(db, actor);
+    try {
+      await withdrawShop(db, actor, shop.id, body);
+      return c.redirect('/points/shop?saved=withdrawn', 303);
+    } catch (error) {
+      return renderShop(c, body, problemOf(c, error), 'withdraw');
+    }
+  });
+
   app.get('/points/shop/statement.csv', shopAccount, async (c) => {
-    const shop = await approvedShopOf(db, actorOf(c));
+    // a shop that has left keeps its past statements
+    const shop = await shopOfAccount(db, actorOf(c));
+    if (!shop || shop.status === 'applied') await approvedShopOf(db, actorOf(c));
+    if (!shop) return c.notFound();
     const asked = c.req.query('month') ?? '';
     const month = /^\d{4}-(0[1-9]|1[0-2])$/.test(asked) ? asked : todayInJapan().slice(0, 7);
     const entries = await shopEntries(

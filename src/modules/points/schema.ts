@@ -105,6 +105,19 @@ export const pointsShops = pgTable('points_shops', {
   withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
 });
 
+/** 取扱期間: each stretch of time a shop takes part, from approval to withdrawal (decision 036). */
+export const pointsShopPeriods = pgTable('points_shop_periods', {
+  id: serial('id').primaryKey(),
+  shopId: integer('shop_id')
+    .notNull()
+    .references(() => pointsShops.id),
+  approvedAt: timestamp('approved_at', { withTimezone: true }).notNull(),
+  approvedBy: integer('approved_by').references(() => accounts.id),
+  withdrawnAt: timestamp('withdrawn_at', { withTimezone: true }),
+  withdrawnBy: integer('withdrawn_by').references(() => accounts.id),
+  withdrawalReason: text('withdrawal_reason'),
+});
+
 export const giftCertificateIssues = pgTable('gift_certificate_issues', {
   id: serial('id').primaryKey(),
   municipalityCode: text('municipality_code').notNull(),

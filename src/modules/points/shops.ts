@@ -4,19 +4,18 @@ import type { Db, Queryable } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { ownProfile } from '../businesses';
-import { isIssuerStaff } from './issuer';
 import { pointsShops } from './schema';
 
 export type Shop = typeof pointsShops.$inferSelect;
 
-const shopNotFound = () =>
+export const shopNotFound = () =>
   new UserError('unknown_shop', 404, {
     ja: '取扱店舗が見つかりません。店舗コードを確かめてください。',
     en: 'The shop was not found. Check the shop code.',
   });
 
 /** A shop code a resident can type from the shop's QR poster: 8 characters, no 0/O or 1/I. */
-function newShopCode(): string {
+export function newShopCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
@@ -114,33 +113,6 @@ export async function joinProgramme(
       });
     }
     return { shop, outcome: inserted.length ? ('applied' as const) : ('already' as const) };
-  });
-}
-
-/** The issuer's staff approve a shop (or take it back in after it withdrew). */
-export async function approveShop(db: Db, actor: Actor, shopId: number): Promise<Shop> {
-  if (!(await isIssuerStaff(db, actor))) throw notIssuerStaff();
-  return db.transaction(async (tx) => {
-    const [shop] = await tx
-      .select()
-      .from(pointsShops)
-      .where(and(eq(pointsShops.id, shopId), eq(pointsShops.municipalityCode, actor.municipalityCode)))
-      .for('update');
-    if (!shop) throw shopNotFound();
-    if (shop.status === 'approved') return shop;
-    const [approved] = await tx
-      .update(pointsShops)
-      .set({ status: 'approved', approvedAt: new Date(), approvedBy: actor.accountId, withdrawnAt: null })
-      .where(eq(pointsShops.id, shopId))
-      .returning();
-    await recordAudit(tx, actor, {
-      action: 'points_shop.approve',
-      entityType: 'points_shop',
-      entityKey: String(shopId),
-      before: { status: shop.status },
-      after: { status: 'approved' },
-    });
-    return approved as Shop;
   });
 }
 

@@ -1,6 +1,6 @@
 import { and, eq } from 'drizzle-orm';
-import type { Db, Queryable, Tx } from '../../db/connection';
-import { ledgerUnits, pointsProgrammes } from './schema';
+import type { Db, Tx } from '../../db/connection';
+import { ledgerUnits } from './schema';
 
 /** The municipality's unit of points (るのかーど), created the first time it is needed. */
 export async function pointsUnitOf(q: Db | Tx, municipalityCode: string): Promise<number> {
@@ -28,25 +28,4 @@ export async function createGiftUnit(tx: Tx, municipalityCode: string, name: str
     .returning({ id: ledgerUnits.id });
   if (!unit) throw new Error('gift unit not created');
   return unit.id;
-}
-
-export interface ProgrammeRules {
-  /** 1 point per this many yen spent */
-  yenPerPoint: number;
-  /** points pay at a shop (1 point = 1 yen) after gift-certificate value */
-  pointsPay: boolean;
-  /** the organisation whose staff run the programme with the city's admins */
-  issuerOrganisation: string;
-}
-
-export async function programmeRulesOf(q: Queryable, municipalityCode: string): Promise<ProgrammeRules> {
-  const [row] = await q
-    .select()
-    .from(pointsProgrammes)
-    .where(eq(pointsProgrammes.municipalityCode, municipalityCode));
-  return {
-    yenPerPoint: row?.yenPerPoint ?? 100,
-    pointsPay: row?.pointsPay ?? true,
-    issuerOrganisation: row?.issuerOrganisation ?? 'shokokai',
-  };
 }

@@ -40,6 +40,8 @@ export function InputField(
     autocomplete?: string;
     min?: string;
     max?: string;
+    /** the id of a <datalist> of suggestions */
+    list?: string;
   },
 ) {
   return (
@@ -55,6 +57,7 @@ export function InputField(
         autocomplete={props.autocomplete}
         min={props.min}
         max={props.max}
+        list={props.list}
         value={shownValue(props)}
         aria-describedby={props.hint ? hintId(props.name) : undefined}
         {...invalidIf(props.problem, props.name)}

@@ -1,7 +1,8 @@
 import { formatDate } from '../../../platform/fiscal-year';
 import type { FormProblem, FormValues } from '../../../platform/forms';
-import { InputField, SelectField } from '../../../platform/ui/form-fields';
+import { CheckboxField, InputField, SelectField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
+import type { ProgrammeRules } from '../programme';
 import type { GiftCertificateIssue } from '../schema';
 import type { Shop } from '../shops';
 import type { Wallet } from '../wallet';
@@ -48,17 +49,127 @@ function IssueFields(props: { view: PageView; values: FormValues; problem: FormP
   );
 }
 
-/** The issuer's page: shops to approve and taking part, gift-certificate issues, and the reports. */
+/** Which of the office page's forms a refusal belongs to. */
+export type ManageForm = 'programme' | 'shops' | 'issue';
+
+function ProgrammeSection(props: {
+  view: PageView;
+  rules: ProgrammeRules;
+  values: FormValues;
+  problem: FormProblem | undefined;
+}) {
+  const { view, rules } = props;
+  const values = Object.keys(props.values).length
+    ? props.values
+    : { yenPerPoint: String(rules.yenPerPoint), pointsPay: rules.pointsPay ? 'on' : '' };
+  return (
+    <section aria-labelledby="programme-heading">
+      <h2 id="programme-heading">{tr(view, 'ポイントのルール', 'Points rules')}</h2>
+      <p data-field="rules">
+        {tr(
+          view,
+          `いまは${yen(view, rules.yenPerPoint)}ごとに1ポイント。ポイントでの支払い：${rules.pointsPay ? 'できる（商品券の残高の次に使われます）' : 'できない'}`,
+          `Now 1 point per ${yen(view, rules.yenPerPoint)}. Points ${rules.pointsPay ? 'pay at shops (after gift-certificate value)' : 'do not pay at shops'}.`,
+        )}
+      </p>
+      <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
+      <form method="post" action="/points/manage/programme" class="stack card">
+        <CsrfField view={view} />
+        <InputField
+          view={view}
+          name="yenPerPoint"
+          label={tr(view, '付与率（何円ごとに1ポイント）', 'Yen per point')}
+          hint={tr(
+            view,
+            '例：100（100円ごとに1ポイント）。次の付与から使われます。',
+            'e.g. 100 (one point per 100 yen). Applies from the next purchase.',
+          )}
+          inputmode="numeric"
+          values={values}
+          problem={props.problem}
+        />
+        <CheckboxField
+          name="pointsPay"
+          label={tr(view, 'ポイントを店舗での支払いに使えるようにする', 'Points pay at shops')}
+          values={values}
+        />
+        <div>
+          <button type="submit">{tr(view, 'ルールを保存する', 'Save the rules')}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+function ShopCard(props: { view: PageView; shop: Shop }) {
+  const { view, shop: s } = props;
+  return (
+    <li class="card" data-shop={s.id}>
+      <p>
+        <strong>{s.businessName}</strong>{' '}
+        <span class="badge">{tr(view, statusNames[s.status].ja, statusNames[s.status].en)}</span>
+      </p>
+      {s.status === 'withdrawn' && s.withdrawnAt ? (
+        <p class="hint">
+          {tr(
+            view,
+            `${formatDate('ja', s.withdrawnAt)}に取扱終了`,
+            `Left on ${formatDate('en', s.withdrawnAt)}`,
+          )}
+        </p>
+      ) : null}
+      {s.status !== 'approved' ? (
+        <form method="post" action={`/points/manage/shops/${s.id}/approve`}>
+          <CsrfField view={view} />
+          <button type="submit">
+            {s.status === 'withdrawn'
+              ? tr(view, `${s.businessName}の取扱を再開する`, `Take ${s.businessName} back in`)
+              : tr(view, `${s.businessName}を承認する`, `Approve ${s.businessName}`)}
+          </button>
+        </form>
+      ) : (
+        <details>
+          <summary>{tr(view, '取扱を終了する', 'End participation')}</summary>
+          <form method="post" action={`/points/manage/shops/${s.id}/withdraw`} class="stack">
+            <CsrfField view={view} />
+            <div>
+              <label for={`reason-${s.id}`}>
+                {tr(view, '理由（任意・200文字まで）', 'Reason (optional, up to 200 characters)')}
+              </label>
+              <input id={`reason-${s.id}`} name="reason" type="text" maxlength={200} />
+            </div>
+            <div>
+              <button type="submit">
+                {tr(view, `${s.businessName}の取扱を終了する`, `End ${s.businessName}’s participation`)}
+              </button>
+            </div>
+          </form>
+        </details>
+      )}
+    </li>
+  );
+}
+
+/** The issuer's page: the rules, shops to approve, enrol and take part, gift-certificate issues, and the reports. */
 export function ManagePage(props: {
   view: PageView;
+  rules: ProgrammeRules;
   shops: Shop[];
+  /** businesses of the directory that could be enrolled from a paper application */
+  candidates: string[];
   issues: GiftCertificateIssue[];
   notice?: string | undefined;
   values: FormValues;
   problem?: FormProblem | undefined;
+  form?: ManageForm;
 }) {
   const { view } = props;
   const title = tr(view, 'るのかーど事務局', 'るのかーど office');
+  const forForm = (form: ManageForm) =>
+    (props.form ?? 'issue') === form
+      ? { values: props.values, problem: props.problem }
+      : { values: {}, problem: undefined };
+  const taking = props.shops.filter((s) => s.status === 'approved').length;
   return (
     <Layout view={view} title={title}>
       <h1>{title}</h1>
@@ -79,28 +190,53 @@ export function ManagePage(props: {
           <a href="/points/manage/residents">{tr(view, '利用者の履歴', 'A resident’s history')}</a>
         </li>
       </ul>
+      <ProgrammeSection view={view} rules={props.rules} {...forForm('programme')} />
       <section aria-labelledby="shops-heading">
         <h2 id="shops-heading">
-          {tr(view, `取扱店舗（${props.shops.length}店）`, `Shops (${props.shops.length})`)}
+          {tr(
+            view,
+            `取扱店舗（取扱中 ${taking}店・全${props.shops.length}店）`,
+            `Shops (${taking} taking part of ${props.shops.length})`,
+          )}
         </h2>
+        {props.shops.length === 0 ? (
+          <p>{tr(view, 'まだ参加の申込はありません。', 'No shop has applied yet.')}</p>
+        ) : null}
         <ul class="stack" data-list="shops">
           {props.shops.map((s) => (
-            <li class="card" data-shop={s.id}>
-              <p>
-                <strong>{s.businessName}</strong>{' '}
-                <span class="badge">{tr(view, statusNames[s.status].ja, statusNames[s.status].en)}</span>
-              </p>
-              {s.status !== 'approved' ? (
-                <form method="post" action={`/points/manage/shops/${s.id}/approve`}>
-                  <CsrfField view={view} />
-                  <button type="submit">
-                    {tr(view, `${s.businessName}を承認する`, `Approve ${s.businessName}`)}
-                  </button>
-                </form>
-              ) : null}
-            </li>
+            <ShopCard view={view} shop={s} />
           ))}
         </ul>
+        <h3>{tr(view, '紙の申込書から登録する', 'Enrol a shop from a paper application')}</h3>
+        <ErrorSummary
+          view={view}
+          message={forForm('shops').problem?.message}
+          details={forForm('shops').problem?.details}
+        />
+        <form method="post" action="/points/manage/shops" class="stack card">
+          <CsrfField view={view} />
+          <InputField
+            view={view}
+            name="business"
+            label={tr(view, '事業者名（事業者名簿から）', 'Business (from the directory)')}
+            hint={tr(
+              view,
+              '名簿に公開中の事業者だけ登録できます。入力すると候補が出ます。',
+              'Only published businesses of the directory can be enrolled. Suggestions appear as you type.',
+            )}
+            list="enrol-candidates"
+            values={forForm('shops').values}
+            problem={forForm('shops').problem}
+          />
+          <datalist id="enrol-candidates">
+            {props.candidates.map((name) => (
+              <option value={name} />
+            ))}
+          </datalist>
+          <div>
+            <button type="submit">{tr(view, '取扱店舗として登録する', 'Enrol as a shop')}</button>
+          </div>
+        </form>
       </section>
       <section aria-labelledby="issues-heading">
         <h2 id="issues-heading">{tr(view, 'デジタル商品券', 'Digital gift certificates')}</h2>
@@ -121,10 +257,14 @@ export function ManagePage(props: {
           ))}
         </ul>
         <h3>{tr(view, '新しい商品券を発行する', 'Set up a new issue')}</h3>
-        <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
+        <ErrorSummary
+          view={view}
+          message={forForm('issue').problem?.message}
+          details={forForm('issue').problem?.details}
+        />
         <form method="post" action="/points/manage/issues" class="stack card">
           <CsrfField view={view} />
-          <IssueFields view={view} values={props.values} problem={props.problem} />
+          <IssueFields view={view} {...forForm('issue')} />
           <div>
             <button type="submit">{tr(view, '発行する', 'Set up')}</button>
           </div>

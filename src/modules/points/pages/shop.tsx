@@ -1,6 +1,7 @@
 import { raw } from 'hono/html';
 import { formatDateTime } from '../../../platform/fiscal-year';
 import type { FormProblem, FormValues } from '../../../platform/forms';
+import { CheckboxField } from '../../../platform/ui/form-fields';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { LedgerResult } from '../ledger';
 import type { ShopEntry, takingsOf } from '../shop-takings';
@@ -8,9 +9,77 @@ import type { Shop } from '../shops';
 import { AmountAndCodeFields, IdempotencyField, kindName, points, Signed, yen } from './components';
 
 /** A business that has not joined, or waits for approval. */
+/** The monthly statement (CSV): for a shop taking part, and one that has left, for its past months. */
+function StatementForm(props: { view: PageView; month: string }) {
+  const { view } = props;
+  return (
+    <form method="get" action="/points/shop/statement.csv" class="stack">
+      <div>
+        <label for="month">{tr(view, '月', 'Month')}</label>
+        <input id="month" name="month" type="month" value={props.month} required />
+      </div>
+      <div>
+        <button type="submit" class="button-secondary">
+          {tr(view, '明細をダウンロード（CSV）', 'Download the statement (CSV)')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Stopping by the shop itself, confirmed by a tick: the office can take it back in. */
+function WithdrawSection(props: {
+  view: PageView;
+  shop: Shop;
+  values: FormValues;
+  problem?: FormProblem | undefined;
+}) {
+  const { view } = props;
+  return (
+    <section aria-labelledby="withdraw-heading">
+      <h2 id="withdraw-heading">{tr(view, '取扱をやめる', 'Stop taking るのかーど')}</h2>
+      <details open={Boolean(props.problem)}>
+        <summary>{tr(view, '取扱をやめる手続き', 'How to stop')}</summary>
+        <p>
+          {tr(
+            view,
+            'やめると、このお店での支払い・ポイント付与ができなくなり、QRポスターも使えなくなります。お店の残高は次の精算で支払われ、過去の明細はこのページからダウンロードできます。',
+            'Once you stop, payments and points at your shop are refused and your QR poster stops working. What your shop holds is paid at the next settlement; past statements stay on this page.',
+          )}
+        </p>
+        <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
+        <form method="post" action="/points/shop/withdraw" class="stack">
+          <CsrfField view={view} />
+          <div>
+            <label for="reason">
+              {tr(view, '理由（任意・200文字まで）', 'Reason (optional, up to 200 characters)')}
+            </label>
+            <input id="reason" name="reason" type="text" maxlength={200} value={props.values.reason ?? ''} />
+          </div>
+          <CheckboxField
+            name="confirm"
+            label={tr(
+              view,
+              `${props.shop.businessName}でのるのかーどの取扱をやめます`,
+              `${props.shop.businessName} stops taking るのかーど`,
+            )}
+            values={{}}
+          />
+          <div>
+            <button type="submit" class="button-secondary">
+              {tr(view, '取扱をやめる', 'Stop taking るのかーど')}
+            </button>
+          </div>
+        </form>
+      </details>
+    </section>
+  );
+}
+
 export function ShopJoinPage(props: {
   view: PageView;
   shop: Shop | undefined;
+  month: string;
   notice?: string | undefined;
   problem?: FormProblem | undefined;
 }) {
@@ -21,6 +90,7 @@ export function ShopJoinPage(props: {
       <h1>{title}</h1>
       <Notice message={props.notice} />
       <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
+      {shop?.status === 'withdrawn' ? <StatementForm view={view} month={props.month} /> : null}
       {shop ? (
         <p data-field="shop-status">
           {shop.status === 'withdrawn'
@@ -77,6 +147,8 @@ export function ShopTerminalPage(props: {
   problem?: FormProblem | undefined;
   idempotencyKey: string;
   month: string;
+  withdrawValues?: FormValues;
+  withdrawProblem?: FormProblem | undefined;
 }) {
   const { view, shop, values, problem } = props;
   const operation = values.operation === 'award' ? 'award' : 'payment';
@@ -190,17 +262,7 @@ export function ShopTerminalPage(props: {
 
       <section aria-labelledby="statement-heading">
         <h2 id="statement-heading">{tr(view, '月次明細', 'Monthly statement')}</h2>
-        <form method="get" action="/points/shop/statement.csv" class="stack">
-          <div>
-            <label for="month">{tr(view, '月', 'Month')}</label>
-            <input id="month" name="month" type="month" value={props.month} required />
-          </div>
-          <div>
-            <button type="submit" class="button-secondary">
-              {tr(view, '明細をダウンロード（CSV）', 'Download the statement (CSV)')}
-            </button>
-          </div>
-        </form>
+        <StatementForm view={view} month={props.month} />
         <p>
           <a href="/points/shop/poster">
             {tr(
@@ -211,6 +273,12 @@ export function ShopTerminalPage(props: {
           </a>
         </p>
       </section>
+      <WithdrawSection
+        view={view}
+        shop={props.shop}
+        values={props.withdrawValues ?? {}}
+        problem={props.withdrawProblem}
+      />
       <script src="/static/check-in.js" defer />
     </Layout>
   );
