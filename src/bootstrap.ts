@@ -87,6 +87,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       shops: 0,
       articles: 0,
       succession: 0,
+      points: 0,
     };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity

@@ -5,6 +5,7 @@ import { seedDemoArticles } from './articles';
 import { seedDemoConsultations } from './consultations';
 import { seedDemoEvents } from './events';
 import { seedDemoMemberships } from './memberships';
+import { seedDemoPoints } from './points';
 import { demoSeeder } from './seed';
 import { seedDemoShops } from './shops';
 import { seedDemoSuccessionNeeds } from './succession';
@@ -20,6 +21,8 @@ export interface DemoActivity {
   articles: number;
   /** consented self-checks and outreach of the succession needs map (decision 034) */
   succession: number;
+  /** るのかーど: shops joining and leaving over the years, this year's certificates bought and spent (decision 036) */
+  points: number;
 }
 
 /**
@@ -27,7 +30,8 @@ export interface DemoActivity {
  * consultations, then the directory at city scale (a few hundred fictional businesses), its shops
  * with their hours and the paper map's editions (decision 029), the member lists of the 商店会 and
  * the 商工会 (decision 032), then the students' articles and the 産学連携 of past years, and the owners
- * counted on the succession needs map with the outreach done (decision 034). Each is
+ * counted on the succession needs map with the outreach done (decision 034), and るのかーど's shops
+ * and wallets (decision 036). Each is
  * idempotent and stops between two writes when asked.
  */
 export async function seedDemoActivity(
@@ -42,5 +46,6 @@ export async function seedDemoActivity(
   const members = options.stopped?.() ? 0 : await seedDemoMemberships(db, plan, options);
   const articles = options.stopped?.() ? 0 : await seedDemoArticles(db, plan, options);
   const succession = options.stopped?.() ? 0 : await seedDemoSuccessionNeeds(db, plan, options);
-  return { events, consultations, businesses, shops, members, articles, succession };
+  const points = options.stopped?.() ? 0 : await seedDemoPoints(db, plan, options);
+  return { events, consultations, businesses, shops, members, articles, succession, points };
 }

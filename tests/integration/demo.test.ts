@@ -6,6 +6,7 @@ import { demoRatio } from '../../src/demo/seed';
 import { publishedArticles } from '../../src/modules/community';
 import { fiscalYearOfDay } from '../../src/modules/consultations';
 import { listEventsForStaff } from '../../src/modules/events';
+import { checkLedger } from '../../src/modules/points';
 import { fiscalYearRange, todayInJapan } from '../../src/platform/fiscal-year';
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
@@ -51,6 +52,10 @@ async function demoCounts(t: TestInstance) {
     'community_collaborations',
     'succession_self_checks',
     'succession_outreach',
+    'points_shops',
+    'points_shop_periods',
+    'ledger_requests',
+    'ledger_transfers',
     'audit_log',
     'mail_outbox',
   ];
@@ -240,6 +245,7 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       shops: 0,
       articles: 0,
       succession: 0,
+      points: 0,
     });
     expect(await demoCounts(t)).toEqual(before);
   }, 120_000);
@@ -285,6 +291,30 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       expect(kpi.records, `bista-startups ${fy}`).toHaveLength(1 + startups);
     }
     expect((await apiProgress(admin, 2025, 'bista-startups', 'kpis')).actual).toBeGreaterThan(100);
+  });
+
+  it('gives るのかーど a history of shops joining and leaving, and wallets that bought and spent this year’s certificates', async () => {
+    expect((await t.demoActivity).points).toBeGreaterThan(100);
+    // 取扱店舗数 at each year's end, from the participation periods: past the plan's 100 in 令和5年度
+    const counted = async (fy: number) => (await apiProgress(admin, fy, 'runocard')).actual;
+    expect(await counted(2023)).toBe(100);
+    expect(await counted(2024)).toBe(104);
+    expect(await counted(2025)).toBe(109);
+    const office = await new TestClient(t.app).logInAs('shokokai');
+    const manage = await (await office.get('/points/manage')).text();
+    expect(manage).toContain('取扱終了');
+    expect(manage).toContain('デジタル商品券');
+    const wallet = await (
+      await new TestClient(t.app).logInAs('resident').then((c) => c.get('/points/wallet'))
+    ).text();
+    expect(wallet).toContain('デジタル商品券');
+    const [journal] = await t.database.query<{ payments: number; refunds: number }>(
+      `select count(*) filter (where kind = 'payment')::int as payments,
+              count(*) filter (where kind = 'refund')::int as refunds from ledger_requests`,
+    );
+    expect(journal?.payments).toBeGreaterThan(100);
+    expect(journal?.refunds).toBeGreaterThan(0);
+    expect(await checkLedger(t.database.db)).toEqual([]);
   });
 
   it('gives the membership KPIs from the demo member lists, year by year', async () => {
@@ -376,6 +406,7 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
         shops: 0,
         articles: 0,
         succession: 0,
+        points: 0,
       });
     } finally {
       await bare.stop();
