@@ -6,7 +6,7 @@ import type { FormValues } from '../../platform/forms';
 import { publicBusinesses } from '../businesses';
 import { isIssuerStaff } from './issuer';
 import { pointsShopPeriods, pointsShops } from './schema';
-import { newShopCode, notIssuerStaff, type Shop, shopNotFound, shopOfAccount } from './shops';
+import { addShopApplication, notIssuerStaff, type Shop, shopNotFound, shopOfAccount } from './shops';
 
 /**
  * Taking part in るのかーど over time (decision 036): the staff approve a shop, or enrol a business
@@ -76,21 +76,8 @@ export async function enrolShop(
     : undefined;
   if (!business) throw unknownBusiness();
   return db.transaction(async (tx) => {
-    await tx
-      .insert(pointsShops)
-      .values({
-        municipalityCode: actor.municipalityCode,
-        businessId: business.id,
-        businessName: business.name,
-        area: business.area,
-        status: 'applied',
-        shopCode: newShopCode(),
-        appliedBy: actor.accountId,
-        appliedAt: now,
-      })
-      .onConflictDoNothing();
-    const [found] = await tx.select().from(pointsShops).where(eq(pointsShops.businessId, business.id));
-    const shop = await lockedShop(tx, actor.municipalityCode, found?.id ?? 0);
+    const { shop: added } = await addShopApplication(tx, actor, business, now);
+    const shop = await lockedShop(tx, actor.municipalityCode, added.id);
     if (shop.status === 'approved') return { shop, outcome: 'already' as const };
     return { shop: await startPeriod(tx, actor, shop, now), outcome: 'enrolled' as const };
   });

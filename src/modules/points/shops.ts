@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/connection';
+import type { Db, Queryable, Tx } from '../../db/connection';
 import { type Actor, recordAudit } from '../../platform/audit';
 import { UserError } from '../../platform/errors';
 import { ownProfile } from '../businesses';
@@ -15,7 +15,7 @@ export const shopNotFound = () =>
   });
 
 /** A shop code a resident can type from the shop's QR poster: 8 characters, no 0/O or 1/I. */
-export function newShopCode(): string {
+function newShopCode(): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
   return [...randomBytes(8)].map((b) => alphabet[b % alphabet.length]).join('');
 }
@@ -87,24 +87,8 @@ export async function joinProgramme(
     });
   }
   return db.transaction(async (tx) => {
-    const inserted = await tx
-      .insert(pointsShops)
-      .values({
-        municipalityCode: actor.municipalityCode,
-        businessId: business.id,
-        businessName: business.name,
-        area: business.area,
-        status: 'applied',
-        shopCode: newShopCode(),
-        appliedBy: actor.accountId,
-      })
-      .onConflictDoNothing()
-      .returning();
-    const [shop] = inserted.length
-      ? inserted
-      : await tx.select().from(pointsShops).where(eq(pointsShops.businessId, business.id));
-    if (!shop) throw new Error('shop not written');
-    if (inserted.length) {
+    const { shop, added } = await addShopApplication(tx, actor, business);
+    if (added) {
       await recordAudit(tx, actor, {
         action: 'points_shop.apply',
         entityType: 'points_shop',
@@ -112,8 +96,39 @@ export async function joinProgramme(
         after: { business: business.name, status: 'applied' },
       });
     }
-    return { shop, outcome: inserted.length ? ('applied' as const) : ('already' as const) };
+    return { shop, outcome: added ? ('applied' as const) : ('already' as const) };
   });
+}
+
+/**
+ * A business of the directory as a shop of the programme, applied and with its own shop code; a
+ * business already in the programme (whatever its status) is returned as it is.
+ */
+export async function addShopApplication(
+  tx: Tx,
+  actor: Actor,
+  business: { id: number; name: string; area: string | null },
+  appliedAt = new Date(),
+): Promise<{ shop: Shop; added: boolean }> {
+  const inserted = await tx
+    .insert(pointsShops)
+    .values({
+      municipalityCode: actor.municipalityCode,
+      businessId: business.id,
+      businessName: business.name,
+      area: business.area,
+      status: 'applied',
+      shopCode: newShopCode(),
+      appliedBy: actor.accountId,
+      appliedAt,
+    })
+    .onConflictDoNothing()
+    .returning();
+  const [shop] = inserted.length
+    ? inserted
+    : await tx.select().from(pointsShops).where(eq(pointsShops.businessId, business.id));
+  if (!shop) throw new Error('shop not written');
+  return { shop, added: inserted.length > 0 };
 }
 
 /** Every shop of the municipality, those awaiting approval first. */
