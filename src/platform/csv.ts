@@ -2,12 +2,17 @@ import { stringify } from 'csv-stringify/sync';
 import type { Context } from 'hono';
 
 /**
- * Rows as a CSV file that Excel opens as it is: UTF-8 with a BOM, CRLF line ends. A cell that would
- * start a formula (=, +, -, @) gets a leading apostrophe, so text typed by people is never run.
+ * Rows as a CSV file that Excel opens as it is: UTF-8 with a BOM, CRLF line ends. A text cell that
+ * would start a formula (=, +, -, @) gets a leading apostrophe, so text typed by people is never
+ * run; a number stays a number, so a refund's −3000 is summed by Excel rather than shown as text.
  */
 export function csvFile(rows: readonly (readonly (string | number | null | undefined)[])[]): string {
   return `\uFEFF${stringify(
-    rows.map((row) => row.map((cell) => (cell === null || cell === undefined ? '' : String(cell)))),
+    rows.map((row) =>
+      row.map((cell) =>
+        cell === null || cell === undefined ? '' : typeof cell === 'number' ? cell : String(cell),
+      ),
+    ),
     { record_delimiter: 'windows', escape_formulas: true },
   )}`;
 }

@@ -8,7 +8,6 @@ import type { ShopEntry, takingsOf } from '../shop-takings';
 import type { Shop } from '../shops';
 import { AmountAndCodeFields, IdempotencyField, kindName, points, Signed, yen } from './components';
 
-/** A business that has not joined, or waits for approval. */
 /** The monthly statement (CSV): for a shop taking part, and one that has left, for its past months. */
 function StatementForm(props: { view: PageView; month: string }) {
   const { view } = props;
@@ -76,6 +75,10 @@ function WithdrawSection(props: {
   );
 }
 
+/**
+ * A business that has not joined, waits for approval, or has left: what its state is first, then,
+ * for a shop that has left, its past statements.
+ */
 export function ShopJoinPage(props: {
   view: PageView;
   shop: Shop | undefined;
@@ -90,7 +93,6 @@ export function ShopJoinPage(props: {
       <h1>{title}</h1>
       <Notice message={props.notice} />
       <ErrorSummary view={view} message={props.problem?.message} details={props.problem?.details} />
-      {shop?.status === 'withdrawn' ? <StatementForm view={view} month={props.month} /> : null}
       {shop ? (
         <p data-field="shop-status">
           {shop.status === 'withdrawn'
@@ -122,6 +124,12 @@ export function ShopJoinPage(props: {
           </form>
         </>
       )}
+      {shop?.status === 'withdrawn' ? (
+        <section aria-labelledby="statement-heading">
+          <h2 id="statement-heading">{tr(view, '過去の月次明細', 'Past monthly statements')}</h2>
+          <StatementForm view={view} month={props.month} />
+        </section>
+      ) : null}
     </Layout>
   );
 }
