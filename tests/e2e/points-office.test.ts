@@ -149,7 +149,9 @@ describe('るのかーど office: the points rate, enrolling, ending and taking 
     await expectAccessible(till, 'the shop’s page after the office ended its participation');
 
     await submit(office, card.getByRole('button', { name: `${seiko}の取扱を再開する` }));
-    expect(await office.getByRole('status').textContent()).toBe('店舗を承認しました。');
+    expect(await office.getByRole('status').textContent()).toBe(
+      '取扱を再開しました。店舗コードとQRポスターは前と同じです。',
+    );
     expect(await textOf(card.locator('.badge'))).toBe('取扱中');
     expect(await shopStatus(seiko)).toBe('approved');
     await expectAccessible(office, 'the office page with the shop taken back in');

@@ -35,6 +35,10 @@ import { walletOf } from './wallet';
 
 const notices = {
   approved: { ja: '店舗を承認しました。', en: 'The shop was approved.' },
+  resumed: {
+    ja: '取扱を再開しました。店舗コードとQRポスターは前と同じです。',
+    en: 'The shop takes part again, with the same code and QR poster.',
+  },
   enrolled: {
     ja: '取扱店舗として登録しました。店舗コードとQRポスターは店舗のページにあります。',
     en: 'The shop was enrolled. Its code and QR poster are on its page.',
@@ -125,8 +129,10 @@ export function pointsManageRoutes({ db, plans }: { db: Db; plans: PlanCatalogue
   );
 
   app.post('/points/manage/shops/:id{[0-9]+}/approve', ...issuer, async (c) => {
-    await approveShop(db, actorOf(c), idOf(c));
-    return c.redirect('/points/manage?saved=approved', 303);
+    const actor = actorOf(c);
+    const before = (await listShops(db, actor.municipalityCode)).find((s) => s.id === idOf(c));
+    await approveShop(db, actor, idOf(c));
+    return c.redirect(`/points/manage?saved=${before?.status === 'withdrawn' ? 'resumed' : 'approved'}`, 303);
   });
 
   app.post(
