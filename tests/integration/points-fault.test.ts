@@ -21,9 +21,9 @@ import { type Population, populateLedger, populationPassword } from '../support/
  * balances equal the journal (also by `npm run ledger:check`), every payment the tills saw
  * acknowledged is in the journal exactly once and whole, and nothing else is.
  */
-const payments = 3_000;
+const payments = 2_000;
 const tills = 48;
-const killAfter = 1_000;
+const killAfter = 700;
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const csrf = 'fault-test-csrf-token-0123456789abcdef';
 
