@@ -10,6 +10,7 @@ import {
   saveEdition,
 } from '../modules/shops';
 import type { Actor } from '../platform/audit';
+import { fiscalYearOf } from '../platform/fiscal-year';
 import { demoActors } from './people';
 
 // The demo's shops (decision 029): the directory's shops that serve residents get a category and
@@ -266,7 +267,7 @@ async function seedDemoEditions(
   options: { now?: Date; stopped?: () => boolean },
 ): Promise<number> {
   let written = 0;
-  const thisYear = currentFiscalYear(options.now ?? new Date());
+  const thisYear = fiscalYearOf(options.now ?? new Date());
   for (
     let fiscalYear = plan.file.period.from;
     fiscalYear <= Math.min(thisYear, plan.file.period.to);
@@ -307,11 +308,3 @@ async function seedDemoEditions(
   }
   return written;
 }
-
-const currentFiscalYear = (now: Date) => {
-  const [year, month] = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Tokyo' })
-    .format(now)
-    .split('-')
-    .map(Number);
-  return (month ?? 1) >= 4 ? (year ?? 2026) : (year ?? 2026) - 1;
-};

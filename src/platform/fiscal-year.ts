@@ -5,8 +5,9 @@ import type { Lang } from './i18n';
  * A fiscal year is named by the Western year in which it starts.
  */
 export function fiscalYearOf(date: Date): number {
-  const year = date.getFullYear();
-  return date.getMonth() >= 3 ? year : year - 1;
+  // the day in Japan, whatever the server's time zone: 1 April 08:00 JST is 31 March in UTC
+  const [year = 0, month = 1] = todayInJapan(date).split('-').map(Number);
+  return month >= 4 ? year : year - 1;
 }
 
 export interface FiscalYearRange {
