@@ -7,7 +7,7 @@ import { seedDemoData } from './demo/seed';
 import { registerBusinessMetrics } from './modules/businesses';
 import { registerCommunityMetrics } from './modules/community';
 import { registerConsultationMetrics } from './modules/consultations';
-import { enqueueEventReminders, registerEventMetrics } from './modules/events';
+import { askCourseFollowUps, enqueueEventReminders, registerEventMetrics } from './modules/events';
 import { registerMembershipMetrics } from './modules/memberships';
 import { registerPlanMetrics } from './modules/plan';
 import { loadPlans } from './modules/plan/catalogue';
@@ -40,6 +40,8 @@ export interface Tsunagu {
 
 /** How often reminders for tomorrow's events are looked for; each is enqueued once whatever the rate. */
 const reminderIntervalMs = 15 * 60_000;
+/** How often まちゼミ campaigns whose follow-up day has come are looked for; each person is asked once. */
+const followUpIntervalMs = 60 * 60_000;
 /** How often gift certificates past their last day are looked for; each issue expires once. */
 const expiryIntervalMs = 60 * 60_000;
 
@@ -74,6 +76,8 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
     const jobs = new BackgroundJobs()
       .every('mail-dispatch', config.mailDispatchSeconds * 1000, () => mail.dispatch())
       .every('event-reminders', reminderIntervalMs, () => enqueueEventReminders(database.db))
+      // まちゼミ participants who consented are asked, once, a month after the campaign (decision 037)
+      .every('machizemi-follow-ups', followUpIntervalMs, () => askCourseFollowUps(database.db))
       // gift certificates past their last day expire within the hour after midnight, Japan time
       .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db))
       .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));

@@ -649,7 +649,7 @@ describe.each(testDatabaseKinds())('courses, sessions and attendance (%s)', (kin
       expect(lines[0]).toBe(
         `申込番号,お名前,ふりがな,メールアドレス,電話番号,状態,キャンセル待ちの順番,当日参加,申込日時,${event.sessions
           .map((s) => `${s.number}回目 ${todayInJapan(s.startsAt)}`)
-          .join(',')},出席回数`,
+          .join(',')},出席回数,人数,申込方法,メモ`,
       );
       expect(lines).toHaveLength(4);
       expect(lines[3]).toBe('');

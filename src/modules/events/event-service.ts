@@ -32,7 +32,8 @@ export type RegistrationRow = typeof eventRegistrations.$inferSelect;
 
 /**
  * An event with its seats counted: confirmed, waiting, and attended (people present at one session
- * at least), with its sessions in the order they are held.
+ * at least), with its sessions in the order they are held. A registration holds its `seats` (a
+ * phone booking for three is three people; decision 037).
  */
 export interface EventWithCounts extends EventRow {
   confirmed: number;
@@ -57,9 +58,9 @@ export async function withCounts(q: Queryable, rows: EventRow[]): Promise<EventW
     q
       .select({
         eventId: eventRegistrations.eventId,
-        confirmed: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'confirmed'))::int`,
-        waiting: sql<number>`(count(*) filter (where ${eventRegistrations.status} = 'waiting'))::int`,
-        attended: sql<number>`(count(*) filter (where ${attendedSomeSession}))::int`,
+        confirmed: sql<number>`coalesce(sum(${eventRegistrations.seats}) filter (where ${eventRegistrations.status} = 'confirmed'), 0)::int`,
+        waiting: sql<number>`coalesce(sum(${eventRegistrations.seats}) filter (where ${eventRegistrations.status} = 'waiting'), 0)::int`,
+        attended: sql<number>`coalesce(sum(${eventRegistrations.seats}) filter (where ${attendedSomeSession}), 0)::int`,
       })
       .from(eventRegistrations)
       .where(inArray(eventRegistrations.eventId, ids))

@@ -1,8 +1,9 @@
 // The events module owns events (seminars, meet-ups, marche days), registrations with their waiting
 // list and cancel links, and check-in at the door, and publishes them (list, calendar, details,
 // feeds, open data). Attendance is what it reports to the plan (`events.participants`, `events.held`).
-// Campaigns (まちゼミ: courses proposed by shops, approved into events, `events.courses`) live in
-// campaigns/, calls for vendors of a マルシェ (出店募集 and 出店申込) in vendors/.
+// Campaigns (まちゼミ: courses proposed by shops, approved into events, `events.courses`; the shops'
+// phone bookings, attendance and the return rate after the campaign) live in campaigns/, calls for
+// vendors of a マルシェ (出店募集 and 出店申込) in vendors/.
 import { Hono } from 'hono';
 import type { AppDependencies } from '../../app';
 import type { AppEnv } from '../../platform/http';
@@ -12,6 +13,7 @@ import type { MetricRegistry } from '../plan';
 import { eventsApi } from './api';
 import { describeEventAuditEntries } from './audit-words';
 import { describeCampaignAuditEntries } from './campaigns/audit-words';
+import { courseBookingRoutes } from './campaigns/booking-routes';
 import { coursesMetric } from './campaigns/metrics';
 import { campaignRoutes } from './campaigns/routes';
 import { messageRoutes } from './message-routes';
@@ -35,6 +37,20 @@ export {
   topicLecturesAttendedBy,
 } from './attendance-of-people';
 export { checkIn, listParticipants } from './attendance-service';
+export {
+  cancelBooking,
+  listCourseBookings,
+  markAttendance,
+  takePhoneBooking,
+} from './campaigns/bookings';
+export {
+  answerFollowUp,
+  askCourseFollowUps,
+  campaignReturns,
+  consentToFollowUp,
+  followUpDayOf,
+  recordAnswerByShop,
+} from './campaigns/follow-ups';
 export {
   type CampaignRow,
   type CourseRow,
@@ -87,6 +103,7 @@ export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   app.route('/', myRegistrationRoutes({ db: deps.database.db }));
   app.route('/', messageRoutes({ db: deps.database.db }));
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', courseBookingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', vendorRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));

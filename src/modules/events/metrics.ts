@@ -32,8 +32,9 @@ async function eventsOfYear(
       title: events.title,
       status: events.status,
       startsAt: events.startsAt,
-      attended: sql<number>`(count(${eventRegistrations.id}) filter (where ${attendedSomeSession}))::int`,
-      confirmed: sql<number>`(count(${eventRegistrations.id}) filter (where ${eventRegistrations.status} = 'confirmed'))::int`,
+      // a registration counts its seats: a phone booking for three who came is three people (037)
+      attended: sql<number>`coalesce(sum(${eventRegistrations.seats}) filter (where ${attendedSomeSession}), 0)::int`,
+      confirmed: sql<number>`coalesce(sum(${eventRegistrations.seats}) filter (where ${eventRegistrations.status} = 'confirmed'), 0)::int`,
     })
     .from(events)
     .leftJoin(eventRegistrations, eq(eventRegistrations.eventId, events.id))
@@ -53,10 +54,11 @@ async function eventsOfYear(
     .select({
       eventId: eventSessions.eventId,
       number: eventSessions.number,
-      attended: sql<number>`count(${eventAttendance.id})::int`,
+      attended: sql<number>`coalesce(sum(${eventRegistrations.seats}), 0)::int`,
     })
     .from(eventSessions)
     .leftJoin(eventAttendance, eq(eventAttendance.sessionId, eventSessions.id))
+    .leftJoin(eventRegistrations, eq(eventRegistrations.id, eventAttendance.registrationId))
     .where(
       inArray(
         eventSessions.eventId,

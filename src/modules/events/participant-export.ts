@@ -12,6 +12,8 @@ export interface ParticipantTable {
   rows: (string | number)[][];
 }
 
+const channelWords: Record<string, string> = { online: 'ウェブ', phone: '電話', door: '当日' };
+
 const statusWords: Record<string, string> = {
   confirmed: '参加確定',
   waiting: 'キャンセル待ち',
@@ -26,7 +28,7 @@ function sessionHeader(session: SessionRow, course: boolean): string {
 /**
  * The participants of an event the actor runs, for the organisers' Excel: status, place on the
  * waiting list, walk-in, and for each session the time the person was checked in (empty when
- * absent), then the number of sessions attended. Personal data: the routes send it with no-store.
+ * absent), then the number of sessions attended, the seats held, how it was taken and its note. Personal data: the routes send it with no-store.
  */
 export async function participantTable(
   q: Queryable,
@@ -53,6 +55,10 @@ export function participantTableOf(event: EventWithCounts, participants: Partici
     '申込日時',
     ...event.sessions.map((s) => sessionHeader(s, course)),
     '出席回数',
+    // a phone booking of a まちゼミ course holds several seats, with the shop's note (decision 037)
+    '人数',
+    '申込方法',
+    'メモ',
   ];
   const rowOf = (p: Participant) => [
     p.id,
@@ -69,6 +75,9 @@ export function participantTableOf(event: EventWithCounts, participants: Partici
       return at ? japanTime(at.checkedInAt) : '';
     }),
     p.attendance.length,
+    p.seats,
+    channelWords[p.channel] ?? p.channel,
+    p.note,
   ];
   return { event, headers, rows: participants.map(rowOf) };
 }

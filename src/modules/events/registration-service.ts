@@ -123,10 +123,10 @@ export async function waitingPositionOf(q: Queryable, registration: Registration
   return row?.ahead ?? null;
 }
 
-/** The people holding a seat: confirmed registrations, walk-ins included. */
+/** The seats taken: confirmed registrations' seats, walk-ins and phone bookings included. */
 export async function countConfirmed(q: Queryable, eventId: number): Promise<number> {
   const [row] = await q
-    .select({ n: sql<number>`count(*)::int` })
+    .select({ n: sql<number>`coalesce(sum(${eventRegistrations.seats}), 0)::int` })
     .from(eventRegistrations)
     .where(and(eq(eventRegistrations.eventId, eventId), eq(eventRegistrations.status, 'confirmed')));
   return row?.n ?? 0;
@@ -160,6 +160,11 @@ export async function registerForEvent(
     account?: { id: number; displayName: string } | undefined;
     /** answers to the organiser's questions, by form field (`answer-12`) */
     answers?: Record<string, string>;
+    /**
+     * What else a new registration brings, written in its transaction (a まちゼミ participant's
+     * consent to the follow-up question, decision 037); not called for one that existed.
+     */
+    afterRegistering?: (tx: Queryable, registration: RegistrationRow, now: Date) => Promise<void>;
     now?: Date;
   } = {},
 ): Promise<RegistrationResult> {
@@ -230,6 +235,7 @@ export async function registerForEvent(
       registeredAt: now,
     });
     await saveAnswers(tx, registration.id, answers);
+    await options.afterRegistering?.(tx, registration, now);
     await recordAudit(
       tx,
       {

@@ -16,6 +16,8 @@ import { tr, viewOf } from '../../platform/ui/layout';
 import { appFile, packageFile, serveStaticText } from '../../platform/ui/static-assets';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { addWalkIn, checkIn, listParticipants, matchesName, sessionAtTheDoor } from './attendance-service';
+import { consentToFollowUp, courseOfEvent } from './campaigns/follow-ups';
+import { FollowUpConsentField } from './campaigns/returns-page';
 import {
   createEvent,
   findEventForStaff,
@@ -176,7 +178,10 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
     const event = await findPublishedEvent(db, eventIdOf(c));
     const account = c.get('account');
     const organisers = organisersOf(event.municipalityCode);
-    const vendorCall = await findVendorCall(db, event.id);
+    const [vendorCall, course] = await Promise.all([
+      findVendorCall(db, event.id),
+      courseOfEvent(db, event.id),
+    ]);
     return c.html(
       <EventPage
         view={viewOf(c)}
@@ -193,6 +198,11 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
           organiserName: organiserName('ja', event.organiser, organisers),
           municipality: planMunicipalityOf(event.municipalityCode),
         })}
+        formExtra={
+          course ? (
+            <FollowUpConsentField view={viewOf(c)} values={extra.values ?? {}} shopName={course.shopName} />
+          ) : undefined
+        }
       >
         {vendorCall ? (
           <VendorCallSection
@@ -212,9 +222,14 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
   app.post('/events/:id{[0-9]+}/registrations', async (c) => {
     const body = await formBody(c);
     try {
+      // a まちゼミ course's participant may agree to be asked afterwards whether they came back
+      const course = body.followUpConsent ? await courseOfEvent(db, eventIdOf(c)) : undefined;
       const result = await registerForEvent(db, eventIdOf(c), body as never, {
         account: c.get('account'),
         answers: answersOf(body),
+        afterRegistering: course
+          ? (tx, registration, now) => consentToFollowUp(tx, course.id, registration.id, now)
+          : undefined,
       });
       if (result.outcome === 'already-registered') {
         return c.html(
@@ -556,7 +571,9 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
         event={event}
         session={session}
         participants={everyone.filter((p) => matchesName(p, search))}
-        presentCount={everyone.filter((p) => p.attendance.some((a) => a.sessionId === session.id)).length}
+        presentCount={everyone
+          .filter((p) => p.attendance.some((a) => a.sessionId === session.id))
+          .reduce((n, p) => n + p.seats, 0)}
         search={search}
         notice={
           done && (outcome === 'checked-in' || outcome === 'already-checked-in' || outcome === 'walk-in')

@@ -11,6 +11,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 export type EventKind = 'single' | 'course';
+export type RegistrationChannel = 'online' | 'phone' | 'door';
 
 /** An event of a municipality: a seminar, a meet-up, a marche day. Its category is what the plan binds. */
 export const events = pgTable(
@@ -89,6 +90,14 @@ export const eventRegistrations = pgTable(
     idempotencyKey: text('idempotency_key').notNull(),
     /** added at the door (当日参加): registered and present at once */
     walkIn: boolean('walk_in').notNull().default(false),
+    /** the places it holds: a phone booking may be for several people; online and at the door, 1 */
+    seats: integer('seats').notNull().default(1),
+    /** how it was taken: online (the form), by phone (a まちゼミ shop enters it), at the door */
+    channel: text('channel').$type<RegistrationChannel>().notNull().default('online'),
+    /** a note the shop wrote with a phone booking (「車いすで来店」) */
+    note: text('note').notNull().default(''),
+    /** marked as not having come (the opposite of an attendance row) */
+    absentAt: timestamp('absent_at', { withTimezone: true }),
     registeredAt: timestamp('registered_at', { withTimezone: true }).notNull().defaultNow(),
     cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
   },

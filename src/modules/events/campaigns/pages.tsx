@@ -323,7 +323,10 @@ export function ManageCampaignPage(props: {
         {categoryName(view.lang, campaign.category, props.categories)} · {campaignPeriod(view.lang, campaign)}{' '}
         · {tr(view, '提案締切 ', 'Proposals until ')}
         {formatDate(view.lang, campaign.proposalsCloseOn)} ·{' '}
-        <a href={`/events/campaigns/${campaign.id}`}>{tr(view, '公開ページ', 'Public page')}</a>
+        <a href={`/events/campaigns/${campaign.id}`}>{tr(view, '公開ページ', 'Public page')}</a> ·{' '}
+        <a href={`/events/campaigns/manage/${campaign.id}/returns`}>
+          {tr(view, 'その後の来店（お店ごと）', 'Coming back (per shop)')}
+        </a>
       </p>
       <h2 id="courses-heading">
         {tr(
@@ -368,6 +371,10 @@ export function ManageCampaignPage(props: {
               <p>
                 <a href={`/events/manage/${c.eventId}`}>
                   {tr(view, 'イベント（参加者名簿）を開く', 'Open the event (participants)')}
+                </a>
+                {' · '}
+                <a href={`/events/courses/${c.id}/bookings`}>
+                  {tr(view, '申し込みと出欠（電話の申し込み）', 'Bookings and attendance (phone bookings)')}
                 </a>
               </p>
             ) : null}
@@ -582,6 +589,17 @@ export function CourseFormPage(props: {
             <p data-field="comment">
               {tr(view, '主催者からのコメント：', 'Comment from the organiser: ')}
               {course.staffComment}
+            </p>
+          ) : null}
+          {course.eventId ? (
+            <p>
+              <a class="button" href={`/events/courses/${course.id}/bookings`}>
+                {tr(
+                  view,
+                  '申し込みと出欠（電話の申し込みを入力）',
+                  'Bookings and attendance (enter a phone booking)',
+                )}
+              </a>
             </p>
           ) : null}
           {course.eventId ? (

@@ -22,7 +22,10 @@ export function CourseParticipantsPage(props: {
   return (
     <Layout view={view} title={title}>
       <p>
-        <a href={`/events/courses/${course.id}`}>{tr(view, '講座の提案へ戻る', 'Back to the proposal')}</a>
+        <a href={`/events/courses/${course.id}`}>{tr(view, '講座の提案へ戻る', 'Back to the proposal')}</a> ·{' '}
+        <a href={`/events/courses/${course.id}/bookings`}>
+          {tr(view, '申し込みと出欠（電話の申し込み）', 'Bookings and attendance (phone bookings)')}
+        </a>
       </p>
       <h1>{title}</h1>
       <p>

@@ -1,4 +1,4 @@
-import { date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
+import { boolean, date, index, integer, pgTable, serial, text, timestamp, unique } from 'drizzle-orm/pg-core';
 
 /** A まちゼミ campaign: many small courses held by shops over a period, proposed until a deadline. */
 export const eventCampaigns = pgTable(
@@ -58,3 +58,30 @@ export const campaignCourses = pgTable(
     index('campaign_courses_account_idx').on(t.accountId),
   ],
 );
+
+/**
+ * The follow-up of a course's participant who consented to be asked, after the campaign, whether
+ * they came back to the shop (decision 037): asked once, by mail or by the shop, answered once.
+ */
+export const courseFollowUps = pgTable(
+  'course_follow_ups',
+  {
+    registrationId: integer('registration_id').primaryKey(),
+    courseId: integer('course_id').notNull(),
+    consentedAt: timestamp('consented_at', { withTimezone: true }).notNull(),
+    /** the key of the answer page, in the mail's link */
+    token: text('token').notNull().unique(),
+    askedAt: timestamp('asked_at', { withTimezone: true }),
+    /** 'mail': a mail with the link; 'shop': no e-mail address, the shop asks on the phone */
+    askedBy: text('asked_by').$type<'mail' | 'shop'>(),
+    answeredAt: timestamp('answered_at', { withTimezone: true }),
+    cameBack: boolean('came_back'),
+    cameBackWithin: text('came_back_within').$type<ReturnWithin>(),
+    answeredVia: text('answered_via').$type<'mail' | 'shop'>(),
+    answeredBy: integer('answered_by'),
+  },
+  (t) => [index('course_follow_ups_course_idx').on(t.courseId)],
+);
+
+/** How soon after the course a participant came back: 1週間以内・1か月以内・それ以降. */
+export type ReturnWithin = 'week' | 'month' | 'later';

@@ -216,7 +216,11 @@ export function ParticipantCells(props: { view: PageView; participant: Participa
   const { view, participant: r } = props;
   return (
     <>
-      <th scope="row">{r.name}</th>
+      <th scope="row">
+        {r.name}
+        {r.seats > 1 ? tr(view, `（${r.seats}人）`, ` (${r.seats} people)`) : ''}
+        {r.channel === 'phone' ? <span class="badge badge-new">{tr(view, '電話', 'Phone')}</span> : null}
+      </th>
       <td>{r.kana}</td>
       <td>
         {r.email ?? ''}

@@ -434,6 +434,8 @@ export function EventPage(props: {
   problem?: FormProblem | undefined;
   /** schema.org Event of the page, for search engines and calendars (json-ld.ts) */
   structuredData?: unknown;
+  /** more of the registration form, before its button: a まちゼミ course's consent (campaigns/) */
+  formExtra?: Child;
   /** what follows the registration: the call for vendors of a マルシェ (vendors/pages.tsx) */
   children?: Child;
 }) {
@@ -534,6 +536,7 @@ export function EventPage(props: {
                 values={values}
                 problem={props.problem}
               />
+              {props.formExtra}
               <div>
                 <button type="submit">
                   {full
