@@ -92,6 +92,7 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       articles: 0,
       succession: 0,
       points: 0,
+      machizemi: 0,
     };
     const demoActivity =
       config.seedDemo && config.seedDemoActivity

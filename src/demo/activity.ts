@@ -4,6 +4,7 @@ import type { Plan } from '../modules/plan';
 import { seedDemoArticles } from './articles';
 import { seedDemoConsultations } from './consultations';
 import { seedDemoEvents } from './events';
+import { seedDemoMachizemi } from './machizemi';
 import { seedDemoMemberships } from './memberships';
 import { seedDemoPoints } from './points';
 import { demoSeeder } from './seed';
@@ -23,6 +24,8 @@ export interface DemoActivity {
   succession: number;
   /** るのかーど: shops joining and leaving over the years, this year's certificates bought and spent (decision 036) */
   points: number;
+  /** bookings of the まちゼミ courses, online and by phone, with attendance and answers (decision 037) */
+  machizemi: number;
 }
 
 /**
@@ -30,9 +33,10 @@ export interface DemoActivity {
  * consultations, then the directory at city scale (a few hundred fictional businesses), its shops
  * with their hours and the paper map's editions (decision 029), the member lists of the 商店会 and
  * the 商工会 (decision 032), then the students' articles and the 産学連携 of past years, and the owners
- * counted on the succession needs map with the outreach done (decision 034), and るのかーど's shops
- * and wallets (decision 036). Each is
- * idempotent and stops between two writes when asked.
+ * counted on the succession needs map with the outreach done (decision 034), るのかーど's shops
+ * and wallets (decision 036), and the まちゼミ courses' bookings by phone and online with attendance
+ * and the answers after the campaign (decision 037). Each is idempotent and stops between two
+ * writes when asked.
  */
 export async function seedDemoActivity(
   db: Db,
@@ -47,5 +51,6 @@ export async function seedDemoActivity(
   const articles = options.stopped?.() ? 0 : await seedDemoArticles(db, plan, options);
   const succession = options.stopped?.() ? 0 : await seedDemoSuccessionNeeds(db, plan, options);
   const points = options.stopped?.() ? 0 : await seedDemoPoints(db, plan, options);
-  return { events, consultations, businesses, shops, members, articles, succession, points };
+  const machizemi = options.stopped?.() ? 0 : await seedDemoMachizemi(db, plan, options);
+  return { events, consultations, businesses, shops, members, articles, succession, points, machizemi };
 }

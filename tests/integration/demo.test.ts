@@ -56,6 +56,7 @@ async function demoCounts(t: TestInstance) {
     'points_shop_periods',
     'ledger_requests',
     'ledger_transfers',
+    'course_follow_ups',
     'audit_log',
     'mail_outbox',
   ];
@@ -149,6 +150,30 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
     const campaigns = await (await new TestClient(t.app).get('/events/campaigns')).text();
     expect(campaigns).toContain('あきる野まちゼミ（令和8年度）');
     expect((await apiProgress(admin, 2025, 'machizemi')).records.length).toBeGreaterThan(20);
+  });
+
+  it('runs a まちゼミ as shops do: bookings by phone, who came, and last year’s return rate per shop', async () => {
+    expect((await t.demoActivity).machizemi).toBeGreaterThan(30);
+    const [phoned] = await t.database.query<{ course: number }>(
+      `select c.id as course from event_registrations r
+         join campaign_courses c on c.event_id = r.event_id join event_campaigns k on k.id = c.campaign_id
+        where r.channel = 'phone' and r.seats > 1 and r.note <> '' and k.title like '%令和8年度%'
+        order by c.starts_at desc limit 1`,
+    );
+    expect(phoned).toBeDefined();
+    const shop = await new TestClient(t.app).logInAs('business');
+    const bookings = await (await shop.get(`/events/courses/${phoned?.course}/bookings`)).text();
+    expect(bookings).toContain('data-channel="phone"');
+    expect(bookings).toContain('data-channel="online"');
+    expect(bookings).toContain('ご家族でいらっしゃいます');
+    const [lastYear] = await t.database.query<{ id: number }>(
+      `select id from event_campaigns where title like '%令和7年度%' and title like '%まちゼミ%'`,
+    );
+    const staff = await new TestClient(t.app).logInAs('shotenkai');
+    const returns = await (await staff.get(`/events/campaigns/manage/${lastYear?.id}/returns`)).text();
+    expect(returns.match(/<tr data-shop=/g)?.length).toBeGreaterThan(3);
+    expect(returns).toMatch(/<tr data-total="true">[\s\S]*?\d+%（\d+\/\d+人）/);
+    expect((await demoCounts(t)).course_follow_ups).toBeGreaterThan(10);
   });
 
   it('grows the directory to a few hundred businesses across industries, which Japanese searches find', async () => {
@@ -246,6 +271,7 @@ describe.each(testDatabaseKinds())('the demo of npm start (%s)', (kind) => {
       articles: 0,
       succession: 0,
       points: 0,
+      machizemi: 0,
     });
     expect(await demoCounts(t)).toEqual(before);
   }, 120_000);
@@ -407,6 +433,7 @@ describe('the demo seeding, stopped and started again (pglite)', () => {
         articles: 0,
         succession: 0,
         points: 0,
+        machizemi: 0,
       });
     } finally {
       await bare.stop();
