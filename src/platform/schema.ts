@@ -48,3 +48,33 @@ export const auditLog = pgTable('audit_log', {
   after: jsonb('after'),
   at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * A CSV file uploaded to change a list, kept from its preview to its confirmation (decision 038):
+ * the confirmation applies exactly this file, once, and only if the preview is still what it would
+ * do. The file's text is dropped once applied; the row, with its summary, a day after it was made.
+ */
+export const csvUploads = pgTable(
+  'csv_uploads',
+  {
+    id: serial('id').primaryKey(),
+    /** the secret in the confirmation form */
+    token: text('token').notNull().unique(),
+    municipalityCode: text('municipality_code').notNull(),
+    accountId: integer('account_id')
+      .notNull()
+      .references(() => accounts.id),
+    /** the list it changes: `events`, `events/12/participants` … */
+    list: text('list').notNull(),
+    fileName: text('file_name').notNull().default(''),
+    /** 'utf-8' | 'shift_jis', as the file came */
+    encoding: text('encoding').notNull(),
+    content: text('content').notNull(),
+    preview: jsonb('preview').notNull(),
+    previewHash: text('preview_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    appliedAt: timestamp('applied_at', { withTimezone: true }),
+    summary: jsonb('summary'),
+  },
+  (t) => [index('csv_uploads_created_idx').on(t.createdAt)],
+);

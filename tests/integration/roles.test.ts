@@ -9,6 +9,7 @@ import { businessRouteRules, prepareBusinessRoutes } from './businesses-routes';
 import { articleRouteRules, prepareArticleRoutes } from './community-routes';
 import { listingRouteRules, prepareListingRoutes } from './consultation-listings-routes';
 import { consultationRouteRules, prepareConsultationRoutes } from './consultations-routes';
+import { csvRouteRules } from './csv-routes';
 import { campaignRouteRules, prepareCampaignRoutes } from './events-campaigns-routes';
 import { mailRouteRules, prepareMailRoutes } from './events-mail-routes';
 import { prepareVendorRoutes, vendorRouteRules } from './events-vendors-routes';
@@ -556,6 +557,7 @@ matrix.push(...membershipRouteRules);
 matrix.push(...shopRouteRules);
 matrix.push(...articleRouteRules);
 matrix.push(...successionRouteRules);
+matrix.push(...csvRouteRules);
 
 /** Routes that open or close a session: anyone may call them; security.test.ts covers what they do. */
 const sessionRoutes = ['POST /login', 'POST /logout', 'POST /api/v1/session', 'DELETE /api/v1/session'];

@@ -16,6 +16,7 @@ import { describeCampaignAuditEntries } from './campaigns/audit-words';
 import { courseBookingRoutes } from './campaigns/booking-routes';
 import { coursesMetric } from './campaigns/metrics';
 import { campaignRoutes } from './campaigns/routes';
+import { eventCsvRoutes } from './csv-routes';
 import { messageRoutes } from './message-routes';
 import { heldMetric, participantsMetric } from './metrics';
 import { myRegistrationRoutes } from './my-routes';
@@ -105,6 +106,7 @@ export function eventsModule(deps: AppDependencies & { api: ApiDescription }) {
   app.route('/', campaignRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', courseBookingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', vendorRoutes({ db: deps.database.db, plans: deps.plans }));
+  app.route('/', eventCsvRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', eventRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', questionRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', publishingRoutes({ db: deps.database.db, plans: deps.plans }));

@@ -20,11 +20,24 @@
  * when a cell holds a line break. An import is all or nothing: one bad row and nothing is written.
  */
 
-import { CsvError, parse } from 'csv-parse/sync';
 import { and, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
-import { type ProblemDetail, UserError } from '../../platform/errors';
+import { csvFile } from '../../platform/csv';
+import {
+  assertCsvSize,
+  type CsvColumn,
+  csvInvalid,
+  csvLimits,
+  normaliseCell as normalise,
+  parseDateCell,
+  csvProblem as problem,
+  problemsOfLine,
+  readCsvTable,
+  unguardFormula,
+} from '../../platform/csv-import';
+import type { ProblemDetail } from '../../platform/errors';
+import { UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
 import type { Text } from '../../platform/i18n';
 import { bindingOf, findKpi, findProject, type Kpi, type Plan, type Project } from './plan';
@@ -32,32 +45,25 @@ import { ofPlan } from './plan-scope';
 import { manualActuals } from './schema';
 import { type ManualActualInput, validateManualActual, writeManualActual } from './service';
 
-export const actualsCsvLimits = {
-  /** about 20,000 rows of typical length; a city's manual figures are a few dozen a year */
-  maxBytes: 2 * 1024 * 1024,
-  maxRows: 5000,
-} as const;
+// reading a CSV file is the platform's (decision 038); these names stay where they were imported from
+export { decodeCsvBytes } from '../../platform/csv-import';
+export { parseDateCell as parseAsOfCell };
+
+/** A city's manual figures are a few dozen a year. */
+export const actualsCsvLimits = csvLimits;
 
 type ColumnKey = 'subjectKind' | 'subjectCode' | 'name' | 'fiscalYear' | 'value' | 'asOf' | 'source' | 'note';
 
-interface Column {
-  key: ColumnKey;
-  /** the header written on export */
-  header: string;
-  required: boolean;
-  /** other headers accepted on import (compared after NFKC and lower-casing) */
-  aliases: string[];
-}
-
-export const actualsCsvColumns: readonly Column[] = [
+export const actualsCsvColumns: readonly CsvColumn<ColumnKey>[] = [
   { key: 'subjectKind', header: '区分', required: true, aliases: ['kind', 'subjectkind'] },
   { key: 'subjectCode', header: 'コード', required: true, aliases: ['code', 'subjectcode'] },
-  { key: 'name', header: '名称', required: false, aliases: ['name', 'title'] },
+  // ignored on import: written so that a person knows which row is which
+  { key: 'name', header: '名称', readOnly: true, aliases: ['name', 'title'] },
   { key: 'fiscalYear', header: '年度', required: true, aliases: ['fiscalyear', 'fy', 'year'] },
   { key: 'value', header: '実績値', required: true, aliases: ['value', 'actual'] },
   { key: 'asOf', header: '基準日', required: true, aliases: ['asof', 'as_of', 'as-of'] },
   { key: 'source', header: '出典', required: true, aliases: ['source'] },
-  { key: 'note', header: '備考', required: false, aliases: ['note'] },
+  { key: 'note', header: '備考', aliases: ['note'] },
 ];
 
 const kindNames = { project: '実施事業', kpi: '成果目標' } as const;
@@ -84,54 +90,8 @@ export interface ParsedActualsCsv {
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-/**
- * Excel writes CSV as UTF-8 with a BOM ("CSV UTF-8") or as Shift_JIS ("CSV"). A file that is valid
- * UTF-8 is taken as UTF-8 (Shift_JIS Japanese text almost never is); anything else as Shift_JIS.
- */
-export function decodeCsvBytes(bytes: Uint8Array): string {
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return new TextDecoder('shift_jis').decode(bytes);
-  }
-}
-
-function csvInvalid(details: ProblemDetail[]): UserError {
-  const sorted = [...details].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
-  return new UserError(
-    'csv_invalid',
-    422,
-    {
-      ja: `CSVファイルに誤りがあるため、何も取り込みませんでした（${sorted.length}件）。次の行を直してから、もう一度取り込んでください。`,
-      en: `The CSV file has errors (${sorted.length}), so nothing was imported. Correct these lines and import it again.`,
-    },
-    sorted,
-  );
-}
-
-const problem = (line: number | undefined, ja: string, en: string): ProblemDetail =>
-  line === undefined ? { message: { ja, en } } : { line, message: { ja, en } };
-
 /** Refuses a file over the size limit before anything reads it. */
-export function assertActualsCsvSize(bytes: number): void {
-  if (bytes <= actualsCsvLimits.maxBytes) return;
-  const mb = actualsCsvLimits.maxBytes / 1024 / 1024;
-  throw csvInvalid([
-    problem(
-      undefined,
-      `ファイルが大きすぎます（上限 ${mb}MB）。年度ごとなどに分けて取り込んでください。`,
-      `The file is too large (at most ${mb} MB). Split it, e.g. by fiscal year.`,
-    ),
-  ]);
-}
-
-const normalise = (cell: string) => cell.normalize('NFKC').trim();
-
-function columnOf(header: string): Column | undefined {
-  const name = normalise(header).replace(/^\uFEFF/, '');
-  const lower = name.toLowerCase();
-  return actualsCsvColumns.find((c) => c.header === name || c.aliases.includes(lower));
-}
+export const assertActualsCsvSize = (bytes: number): void => assertCsvSize(bytes, actualsCsvLimits);
 
 export function parseSubjectKind(cell: string): Kind | undefined {
   const s = normalise(cell).toLowerCase();
@@ -156,18 +116,6 @@ export function parseFiscalYearCell(cell: string): number | undefined {
   return undefined;
 }
 
-/** 2026-03-31, 2026/3/31 (as Excel writes dates), 2026年3月31日 → 2026-03-31; undefined if no real date. */
-export function parseAsOfCell(cell: string): string | undefined {
-  const s = normalise(cell).replace(/\s+0?0:00(:00)?$/, '');
-  const m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s) ?? /^(\d{4})年(\d{1,2})月(\d{1,2})日$/.exec(s);
-  if (!m) return undefined;
-  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const date = new Date(Date.UTC(year, month - 1, day));
-  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day)
-    return undefined;
-  return `${m[1]}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
-}
-
 /** 21510, 21,510 (Excel's thousands separators), ２１５１０, 62.5 → the number as text, or undefined. */
 export function parseValueCell(cell: string): string | undefined {
   let s = normalise(cell);
@@ -175,14 +123,6 @@ export function parseValueCell(cell: string): string | undefined {
   // numeric(14, 2) holds less than 10^12
   return /^\d{1,12}(\.\d{1,2})?$/.test(s) ? s : undefined;
 }
-
-// Export guards text cells against formula injection with a leading apostrophe; take it off again.
-const formulaStart = /^[=+\-@\t\r]/;
-function unguard(text: string): string {
-  return text.startsWith("'") && formulaStart.test(text.slice(1)) ? text.slice(1) : text;
-}
-
-const isBlank = (record: string[]) => record.every((cell) => cell.trim() === '');
 
 function subjectOfCode(plan: Plan, kind: Kind, code: string): Project | Kpi | undefined {
   return kind === 'project' ? findProject(plan, code) : findKpi(plan, code);
@@ -197,119 +137,20 @@ export function parseActualsCsv(
   file: string | Uint8Array,
   today = todayInJapan(),
 ): ParsedActualsCsv {
-  assertActualsCsvSize(typeof file === 'string' ? Buffer.byteLength(file, 'utf8') : file.byteLength);
-  const text = typeof file === 'string' ? file : decodeCsvBytes(file);
-
-  let records: string[][];
-  try {
-    // no skip_empty_lines: every record, blank or not, is one Excel row, so index + 1 is its row number
-    records = parse(text, { bom: true, relax_column_count: true, relax_quotes: true }) as string[][];
-  } catch (error) {
-    if (!(error instanceof CsvError)) throw error;
-    const line = ((error as unknown as { records?: number }).records ?? 0) + 1;
-    throw csvInvalid([
-      problem(
-        line,
-        'CSVとして読み取れません（引用符 " が閉じていない可能性があります）。Excel で開いて保存し直してください。',
-        'This line cannot be read as CSV (perhaps a quote " is not closed). Open the file in Excel and save it again.',
-      ),
-    ]);
-  }
-
-  const headerIndex = records.findIndex((r) => !isBlank(r));
-  const header = records[headerIndex];
-  if (!header) {
-    throw csvInvalid([
-      problem(
-        1,
-        'ファイルが空です。1行目に見出し（区分,コード,名称,年度,実績値,基準日,出典,備考）を入れてください。',
-        'The file is empty. Put the header (区分,コード,名称,年度,実績値,基準日,出典,備考) on line 1.',
-      ),
-    ]);
-  }
-  const headerLine = headerIndex + 1;
-
-  // ----- header
-  const problems: ProblemDetail[] = [];
-  const positions = new Map<ColumnKey, number>();
-  header.forEach((cell, i) => {
-    if (cell.trim() === '') return; // a column without a header is fine as long as it stays empty
-    const column = columnOf(cell);
-    if (!column) {
-      problems.push(
-        problem(
-          headerLine,
-          `見出し「${cell.trim()}」は使えません。使える列：${actualsCsvColumns.map((c) => c.header).join('・')}`,
-          `Unknown column "${cell.trim()}". Columns: ${actualsCsvColumns.map((c) => c.header).join(', ')}`,
-        ),
-      );
-    } else if (positions.has(column.key)) {
-      problems.push(
-        problem(
-          headerLine,
-          `見出し「${column.header}」が2回あります。1つにしてください。`,
-          `The column "${column.header}" appears twice. Keep one.`,
-        ),
-      );
-    } else {
-      positions.set(column.key, i);
-    }
+  const table = readCsvTable(file, {
+    columns: actualsCsvColumns,
+    rowsAre: { ja: '実績', en: 'actuals' },
+    limits: actualsCsvLimits,
   });
-  for (const column of actualsCsvColumns) {
-    if (column.required && !positions.has(column.key)) {
-      problems.push(
-        problem(
-          headerLine,
-          `列「${column.header}」がありません。見出しに追加してください。`,
-          `The column "${column.header}" is missing. Add it to the header.`,
-        ),
-      );
-    }
-  }
-  if (problems.length > 0) throw csvInvalid(problems);
 
-  // ----- rows
-  const dataRows = records
-    .map((record, index) => ({ record, line: index + 1 }))
-    .filter(({ record, line }) => line > headerLine && !isBlank(record));
-  if (dataRows.length === 0) {
-    throw csvInvalid([
-      problem(
-        headerLine + 1,
-        '見出しの下に実績の行がありません。',
-        'There are no rows of actuals below the header.',
-      ),
-    ]);
-  }
-  if (dataRows.length > actualsCsvLimits.maxRows) {
-    const over = dataRows[actualsCsvLimits.maxRows] as { line: number };
-    throw csvInvalid([
-      problem(
-        over.line,
-        `行が多すぎます（上限 ${actualsCsvLimits.maxRows}行）。この行から後は別のファイルに分けてください。`,
-        `Too many rows (at most ${actualsCsvLimits.maxRows}). Move this row and the ones after it to another file.`,
-      ),
-    ]);
-  }
-
-  const known = new Set(positions.values());
+  const problems: ProblemDetail[] = [];
   const seen = new Map<string, number>();
   const parsed: ParsedActualsCsv = { rows: [], skippedLines: [] };
-  for (const { record, line } of dataRows) {
-    const cell = (key: ColumnKey) => {
-      const i = positions.get(key);
-      return i === undefined ? '' : (record[i] ?? '');
-    };
-    const rowProblems: ProblemDetail[] = [];
+  for (const { line, cells: cell, problems: formatProblems } of table.rows) {
+    const rowProblems: ProblemDetail[] = [...formatProblems];
     const add = (ja: string, en: string) => rowProblems.push(problem(line, ja, en));
 
-    if (record.some((value, i) => !known.has(i) && value.trim() !== '')) {
-      add(
-        '見出しのない列に値があります。値を消すか、見出しのある列に移してください。',
-        'A cell has a value in a column without a header. Remove it or move it to a column with a header.',
-      );
-    }
-    const rawValue = cell('value');
+    const rawValue = cell.value;
     if (normalise(rawValue) === '' && rowProblems.length === 0) {
       parsed.skippedLines.push(line);
       continue;
@@ -321,7 +162,7 @@ export function parseActualsCsv(
         `Actual "${rawValue.trim()}": give a number of 0 or more with at most 2 decimals, e.g. 1234 or 62.5.`,
       );
 
-    const rawKind = cell('subjectKind');
+    const rawKind = cell.subjectKind;
     const kind = parseSubjectKind(rawKind);
     if (!kind)
       add(
@@ -329,7 +170,7 @@ export function parseActualsCsv(
         `Kind "${rawKind.trim()}": use 実施事業 (project) or 成果目標 (KPI).`,
       );
 
-    const code = cell('subjectCode').trim();
+    const code = cell.subjectCode.trim();
     if (code === '')
       add('コードが空欄です。計画の実施事業・成果目標のコードを入れてください。', 'The code is empty.');
     else if (kind && !subjectOfCode(plan, kind, code)) {
@@ -344,7 +185,7 @@ export function parseActualsCsv(
       );
     }
 
-    const rawYear = cell('fiscalYear');
+    const rawYear = cell.fiscalYear;
     const fiscalYear = parseFiscalYearCell(rawYear);
     if (fiscalYear === undefined)
       add(
@@ -352,15 +193,15 @@ export function parseActualsCsv(
         `Fiscal year "${rawYear.trim()}": write it as 4 digits (e.g. 2026) or as 令和8年度.`,
       );
 
-    const rawAsOf = cell('asOf');
-    const asOf = parseAsOfCell(rawAsOf);
+    const rawAsOf = cell.asOf;
+    const asOf = parseDateCell(rawAsOf);
     if (asOf === undefined)
       add(
         `基準日「${rawAsOf.trim()}」は使えません。2026-03-31 か 2026/3/31 の形の日付にしてください。`,
         `As-of date "${rawAsOf.trim()}": give a date such as 2026-03-31 or 2026/3/31.`,
       );
 
-    const source = unguard(cell('source').trim());
+    const source = unguardFormula(cell.source.trim());
     if (source === '')
       add(
         '出典が空欄です。数値の出所（例：経済センサス、受付名簿）を入れてください。',
@@ -374,7 +215,7 @@ export function parseActualsCsv(
       value: value ?? '0',
       asOf: asOf ?? '',
       source,
-      note: unguard(cell('note').trim()),
+      note: unguardFormula(cell.note.trim()),
     };
 
     if (kind && code && fiscalYear !== undefined && asOf !== undefined) {
@@ -393,8 +234,7 @@ export function parseActualsCsv(
         parsed.rows.push({ line, actual: validateManualActual(plan, input, today) });
       } catch (error) {
         if (!(error instanceof UserError)) throw error;
-        if (error.details.length === 0) rowProblems.push({ line, message: error.userMessage });
-        else for (const d of error.details) rowProblems.push({ line, message: d.message });
+        rowProblems.push(...problemsOfLine(line, error));
       }
     }
     problems.push(...rowProblems);
@@ -493,25 +333,14 @@ export function manualSubjects(plan: Plan): { kind: Kind; code: string; name: st
   ];
 }
 
-function csvCell(value: string, guard: boolean): string {
-  const text = guard && formulaStart.test(value) ? `'${value}` : value;
-  return /[",\r\n]|^\s|\s$/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
-}
-
 type CsvRow = Record<ColumnKey, string>;
 
 /** UTF-8 with a BOM (so that Excel reads it as UTF-8) and CRLF, the columns in import order. */
-function csvFile(rows: CsvRow[]): string {
-  const lines = [
-    actualsCsvColumns.map((c) => c.header).join(','),
-    ...rows.map((row) =>
-      actualsCsvColumns
-        .map((c) => csvCell(row[c.key], c.key === 'name' || c.key === 'source' || c.key === 'note'))
-        .join(','),
-    ),
-  ];
-  return `\uFEFF${lines.join('\r\n')}\r\n`;
-}
+const actualsCsvOf = (rows: CsvRow[]): string =>
+  csvFile([
+    actualsCsvColumns.map((c) => c.header),
+    ...rows.map((row) => actualsCsvColumns.map((c) => row[c.key])),
+  ]);
 
 const formatValueCell = (value: number) => String(Number(value.toFixed(2)));
 
@@ -541,7 +370,7 @@ export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYea
         (rank(a) as number) - (rank(b) as number) ||
         a.asOf.localeCompare(b.asOf),
     );
-  return csvFile(
+  return actualsCsvOf(
     current.map((r) => {
       const subject = subjects[rank(r) as number] as (typeof subjects)[number];
       return {
@@ -565,7 +394,7 @@ export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYea
 export function manualActualsTemplateCsv(plan: Plan, fiscalYear: number, today = todayInJapan()): string {
   const end = `${fiscalYear + 1}-03-31`;
   const asOf = today < `${fiscalYear}-04-01` ? '' : today < end ? today : end;
-  return csvFile(
+  return actualsCsvOf(
     manualSubjects(plan).map((s) => ({
       subjectKind: kindNames[s.kind],
       subjectCode: s.code,

@@ -1,4 +1,5 @@
 import { formatDateTime } from '../../../platform/fiscal-year';
+import { CsvRoundTripSection } from '../../../platform/ui/csv-import';
 import { CsrfField, ErrorSummary, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { Project } from '../../plan';
 import type { Participant } from '../attendance-service';
@@ -111,6 +112,18 @@ export function ManageEventsPage(props: {
       )}
 
       <LastYearEvents view={view} events={props.lastYear} fiscalYear={props.lastFiscalYear} />
+
+      <CsvRoundTripSection
+        view={view}
+        base="/events/manage/events"
+        heading={tr(view, 'CSVで一括編集', 'Edit in bulk with CSV')}
+        explanation={tr(
+          view,
+          'ご自分の機関が主催するイベントを書き出し、Excel で題名・種類・日程・会場・定員・参加費・主催・内容を直して取り込めます。日程は1回ごとに1行（2026-05-10 14:00-16:00）、状態と人数は読むだけの列です。',
+          'Export the events your organisation holds, change titles, kinds, schedules, places, capacities, fees, organisers or descriptions in Excel, and import them. The schedule has one line per session (2026-05-10 14:00-16:00); the status and the counts are for reading only.',
+        )}
+        adds
+      />
 
       <section aria-labelledby="new-event">
         <h2 id="new-event">{tr(view, 'イベントを作成', 'Create an event')}</h2>
