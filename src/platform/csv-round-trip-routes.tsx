@@ -28,7 +28,7 @@ export interface CsvRoundTripRoute {
   listName(c: AppContext): string;
   /** the page of the list, where its upload form is */
   backOf(c: AppContext): string;
-  fileNames(c: AppContext): { utf8: string; ascii: string };
+  fileNames(c: AppContext): { utf8: string; ascii: string } | Promise<{ utf8: string; ascii: string }>;
 }
 
 /** How many problems the page lists. */
@@ -93,7 +93,7 @@ export function csvRoundTripRoutes(db: Db, route: CsvRoundTripRoute) {
 
   app.get(`${route.path}.csv`, may, async (c) => {
     const list = await route.listOf(c);
-    const names = route.fileNames(c);
+    const names = await route.fileNames(c);
     return csvResponse(c, await exportListCsv(db, list), names.utf8, names.ascii);
   });
 

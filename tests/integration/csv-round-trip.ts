@@ -96,12 +96,17 @@ export function previewChanges(html: string): PreviewChange[] {
   const rows = [
     ...html.matchAll(/<tr data-line="(\d+)" data-id="([^"]*)" data-column="([^"]*)">([\s\S]*?)<\/tr>/g),
   ];
+  // the page writes an empty cell as （空欄）
+  const cell = (html: string) => {
+    const text = textOfHtml(html);
+    return text === '（空欄）' ? '' : text;
+  };
   return rows.map((m) => ({
     line: Number(m[1]),
     id: m[2] as string,
     column: textOfHtml(m[3] as string),
-    before: textOfHtml(/<del>([\s\S]*?)<\/del>/.exec(m[4] as string)?.[1] ?? ''),
-    after: textOfHtml(/<ins>([\s\S]*?)<\/ins>/.exec(m[4] as string)?.[1] ?? ''),
+    before: cell(/<del>([\s\S]*?)<\/del>/.exec(m[4] as string)?.[1] ?? ''),
+    after: cell(/<ins>([\s\S]*?)<\/ins>/.exec(m[4] as string)?.[1] ?? ''),
   }));
 }
 

@@ -28,6 +28,7 @@ export function describeEventAuditEntries(
       },
       'event_registration.check_in': { ja: '当日の受付', en: 'Checked in' },
       'event_registration.walk_in': { ja: '当日参加の受付', en: 'Walk-in added at the door' },
+      'event_registration.correct': { ja: '参加者の登録内容の訂正', en: 'Participant details corrected' },
       'event.message': { ja: '参加者へのお知らせ', en: 'Message to participants' },
     },
     entities: {
@@ -53,6 +54,7 @@ export function describeEventAuditEntries(
       session: { ja: '回', en: 'Session' },
       attended: { ja: '出席', en: 'Attended' },
       walkIn: { ja: '当日参加', en: 'Walk-in' },
+      corrected: { ja: '訂正した項目', en: 'Fields corrected' },
       promoted: { ja: 'キャンセル待ちから繰り上げ', en: 'Promoted from the waiting list' },
       audience: { ja: '送り先', en: 'Recipients' },
       subject: { ja: '件名', en: 'Subject' },

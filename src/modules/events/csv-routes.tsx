@@ -5,13 +5,20 @@ import { actorOf } from '../../platform/http';
 import { tr, viewOf } from '../../platform/ui/layout';
 import type { PlanCatalogue } from '../plan/catalogue';
 import { eventListCsv } from './event-list-csv';
+import { findEventRunBy } from './event-service';
+import { participantFileNames } from './participant-export';
+import { participantListCsv } from './participant-list-csv';
 import { eventPermissions as can_ } from './permissions';
 import { eventPlanData } from './plan-data';
+import { eventIdOf } from './routes';
 
-/** The organisers' event list as CSV: export, upload, preview and confirm (decision 038). */
+/**
+ * The organisers' lists as CSV that comes back (decision 038): the event list, and an event's
+ * participant list (personal data: the organiser's staff and admins only, as the page).
+ */
 export function eventCsvRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) {
   const { organisersOf, categoriesOf, areasOf } = eventPlanData(plans);
-  return csvRoundTripRoutes(db, {
+  const events = csvRoundTripRoutes(db, {
     path: '/events/manage/events',
     hrefOf: () => '/events/manage/events',
     permission: can_['events.manage'],
@@ -19,7 +26,6 @@ export function eventCsvRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
       const actor = actorOf(c);
       const code = actor.municipalityCode;
       return eventListCsv({
-        db,
         actor,
         organisers: organisersOf(code),
         categories: categoriesOf(code),
@@ -33,4 +39,18 @@ export function eventCsvRoutes({ db, plans }: { db: Db; plans: PlanCatalogue }) 
       return { utf8: `イベント一覧_${day}.csv`, ascii: `events-${day}.csv` };
     },
   });
+  const participants = csvRoundTripRoutes(db, {
+    path: '/events/manage/:id{[0-9]+}/participants',
+    hrefOf: (c) => `/events/manage/${eventIdOf(c)}/participants`,
+    permission: can_['events.manage'],
+    async listOf(c) {
+      const actor = actorOf(c);
+      return participantListCsv(actor, await findEventRunBy(db, actor, eventIdOf(c)));
+    },
+    listName: (c) => tr(viewOf(c), '参加者名簿', 'the participant list'),
+    backOf: (c) => `/events/manage/${eventIdOf(c)}#participants-csv`,
+    fileNames: async (c) => participantFileNames(await findEventRunBy(db, actorOf(c), eventIdOf(c)), 'csv'),
+  });
+  events.route('/', participants);
+  return events;
 }

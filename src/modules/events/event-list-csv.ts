@@ -10,7 +10,7 @@
  */
 
 import { eq } from 'drizzle-orm';
-import type { Db, Queryable } from '../../db/connection';
+import type { Queryable } from '../../db/connection';
 import type { Actor } from '../../platform/audit';
 import {
   type CsvChoice,
@@ -115,7 +115,6 @@ function sessionsOfCell(cell: string): Pick<SessionInput, 'date' | 'startTime' |
 }
 
 export interface EventCsvContext {
-  db: Db;
   actor: Actor;
   organisers: Organiser[];
   categories: Category[];

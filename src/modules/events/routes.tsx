@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
 import type { Db } from '../../db/connection';
-import { csvFile, csvResponse, privateDownload } from '../../platform/csv';
+import { privateDownload } from '../../platform/csv';
 import { UserError } from '../../platform/errors';
 import { fiscalYearOf, todayInJapan } from '../../platform/fiscal-year';
 import {
@@ -517,16 +517,7 @@ export function eventRoutes({ db, plans }: EventRouteDependencies) {
 
   // ----- staff (管理): the participant list as a file, for Excel --------------------------------------
 
-  app.get(
-    '/events/manage/:id{[0-9]+}/participants.csv',
-    requirePermission(can_['events.manage']),
-    async (c) => {
-      const table = await participantTable(db, actorOf(c), eventIdOf(c));
-      const names = participantFileNames(table.event, 'csv');
-      return csvResponse(c, csvFile([table.headers, ...table.rows]), names.utf8, names.ascii);
-    },
-  );
-
+  // the CSV is in csv-routes.tsx: it comes back (decision 038)
   app.get(
     '/events/manage/:id{[0-9]+}/participants.xlsx',
     requirePermission(can_['events.manage']),

@@ -45,9 +45,11 @@ export function CsvRoundTripSection(props: {
   /** what is read from the file, in a sentence */
   explanation: string;
   adds: boolean;
+  /** the id of its heading, for links to it; from `base` when not given */
+  id?: string;
 }) {
   const { view, base } = props;
-  const headingId = `${base.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-csv`;
+  const headingId = props.id ?? `${base.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '')}-csv`;
   return (
     <section aria-labelledby={headingId} data-csv={base}>
       <h2 id={headingId}>{props.heading}</h2>

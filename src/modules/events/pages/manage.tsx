@@ -500,6 +500,20 @@ export function ManageEventPage(props: {
           </>
         )}
       </section>
+      {participants ? (
+        <CsvRoundTripSection
+          view={view}
+          base={`/events/manage/${event.id}/participants`}
+          id="participants-csv"
+          heading={tr(view, '参加者名簿をCSVで直す', 'Correct the participant list with CSV')}
+          explanation={tr(
+            view,
+            '参加者名簿を書き出し、Excel でお名前・ふりがな・メールアドレス・電話番号を直したり、紙の受付名簿から出席（「出席」か「○」）を入れたりして取り込めます。申込番号が空欄の行は、電話や紙で受けた申し込みとして登録し、ご本人に確認のメールを送ります。状態・申込日時などは読むだけの列です。',
+            'Export the participant list, correct names, readings, e-mail addresses or phone numbers in Excel, or mark attendance from a paper sign-in sheet (出席 or ○), and import it. A row without 申込番号 registers an application taken by phone or on paper, and the person is sent a confirmation. Status, time of registration and the like are for reading only.',
+          )}
+          adds={false}
+        />
+      ) : null}
       {participants && event.status !== 'cancelled' ? (
         <CancelEventForm view={view} event={event} problem={props.problem} />
       ) : null}
