@@ -73,6 +73,8 @@ export const csvRouteRules = [
     eventManagers,
     'ID,題名,種類,日程,会場,定員,参加費（円）,主催,内容,状態,参加確定,キャンセル待ち,出席',
   ),
+  // a poster's vacant properties, with the owner's contact: 商店会, staff and admins, each their own
+  ...roundTripRules('/properties/mine', ['admin', 'shokokai', 'bista', 'shotenkai'], 'ID,物件名,物件の種類'),
   // the participant list, whose export roles.test.ts declares with the other participant files:
   // personal data, for the organiser's staff (Bi@Sta) and admins; other staff are refused (403)
   ...importRules(

@@ -9,6 +9,7 @@ import { mapTilesOf } from '../../platform/ui/map';
 import { addNavigation } from '../../platform/ui/navigation';
 import type { MetricRegistry } from '../plan';
 import { propertiesApi } from './api';
+import { listingCsvRoutes } from './csv-routes';
 import { inquiryRoutes } from './inquiry-routes';
 import { propertyMetrics } from './metrics';
 import { propertyPermissions } from './permissions';
@@ -63,6 +64,7 @@ export function propertiesModule(deps: AppDependencies & { api: ApiDescription }
   );
   const db = deps.database.db;
   app.route('/', inquiryRoutes({ db }));
+  app.route('/', listingCsvRoutes({ db, plans: deps.plans }));
   app.route('/', photoRoutes({ db, plans: deps.plans }));
   app.route(
     '/',

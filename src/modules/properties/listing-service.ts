@@ -196,7 +196,7 @@ export async function readListing(
 }
 
 /** The listings an account posted, newest first. */
-export async function ownListings(db: Db, actor: Actor): Promise<PropertyRow[]> {
+export async function ownListings(db: Queryable, actor: Actor): Promise<PropertyRow[]> {
   return db
     .select()
     .from(properties)

@@ -1,4 +1,5 @@
 import { localise } from '../../../platform/i18n';
+import { CsvRoundTripSection } from '../../../platform/ui/csv-import';
 import { CsrfField, Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import type { PropertyRow } from '../schema';
 import { kindNames, priceText, stageNames } from '../words';
@@ -68,6 +69,18 @@ export function MyListingsPage(props: {
           ))}
         </ul>
       )}
+      <CsvRoundTripSection
+        view={view}
+        base="/properties/mine"
+        id="properties-csv"
+        heading={tr(view, 'CSVで一括編集', 'Edit in bulk with CSV')}
+        explanation={tr(
+          view,
+          '掲載している物件を書き出し、Excel で賃料・面積・入居可能日・所有者の連絡先などを直して取り込めます。新しく追加した行は、職員の承認を待ってから公開されます。掲載と募集状況は読むだけの列です（物件ごとのページで変えます）。',
+          'Export your listings, change rents, sizes, availability or the owner’s contact in Excel and import them. A row you add is public once staff approve it. The approval and the status are for reading (change them on each listing’s page).',
+        )}
+        adds
+      />
     </Layout>
   );
 }
