@@ -301,6 +301,23 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       expect((await admin.get('/plan/actuals.csv?fy=1999')).status).toBe(422);
     });
 
+    it('downloads the export in Shift_JIS on request, which imports back unchanged', async () => {
+      const exported = await admin.get('/plan/actuals.csv?fy=2025&encoding=shift_jis');
+      expect(exported.status).toBe(200);
+      expect(exported.headers.get('content-type')).toBe('text/csv; charset=Shift_JIS');
+      const bytes = new Uint8Array(await exported.arrayBuffer());
+      expect(new TextDecoder('shift_jis').decode(bytes)).toBe(
+        (await exportManualActualsCsv(t.database.db, plan, 2025)).slice(1),
+      );
+      const before = await figures();
+      const form = multipart({ _csrf: csrfToken }, { name: '実績.csv', content: bytes });
+      const response = await admin.request('/plan/actuals/import?fy=2025', { method: 'POST', body: form });
+      expect(response.status).toBe(303);
+      expect(response.headers.get('location')).toContain('created=0&updated=0');
+      expect(await figures()).toEqual(before);
+      expect((await admin.get('/plan/actuals.csv?encoding=ebcdic')).status).toBe(400);
+    });
+
     it('lets nobody but city staff import or download', async () => {
       const readOnly = await new TestClient(t.app).logInAs('shokokai');
       const form = multipart(
