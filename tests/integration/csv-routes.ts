@@ -75,6 +75,8 @@ export const csvRouteRules = [
   ),
   // a poster's vacant properties, with the owner's contact: 商店会, staff and admins, each their own
   ...roundTripRules('/properties/mine', ['admin', 'shokokai', 'bista', 'shotenkai'], 'ID,物件名,物件の種類'),
+  // the staff's business directory: public profiles only, for support staff and admins
+  ...roundTripRules('/businesses/review/directory', ['admin', 'shokokai', 'bista'], 'ID,事業者名,ふりがな'),
   // the participant list, whose export roles.test.ts declares with the other participant files:
   // personal data, for the organiser's staff (Bi@Sta) and admins; other staff are refused (403)
   ...importRules(

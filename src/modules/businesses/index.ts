@@ -13,6 +13,7 @@ import type { MetricRegistry } from '../plan';
 import { businessesApi } from './api';
 import { describeBusinessAuditEntries } from './audit-words';
 import { bookletRoutes } from './booklet-routes';
+import { directoryCsvRoutes } from './csv-routes';
 import { matchingRoutes } from './matching-routes';
 import { localDealAmountMetric, localDealsMetric } from './metrics';
 import { businessPermissions } from './permissions';
@@ -78,6 +79,7 @@ export function businessesModule(deps: AppDependencies & { api: ApiDescription }
       permission: businessPermissions['businesses.review'],
     },
   );
+  app.route('/', directoryCsvRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', matchingRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', businessPhotoRoutes({ db: deps.database.db, plans: deps.plans }));
   app.route('/', businessRoutes({ db: deps.database.db, plans: deps.plans, tiles: mapTilesOf(deps.config) }));

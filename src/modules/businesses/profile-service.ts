@@ -5,7 +5,13 @@ import { UserError } from '../../platform/errors';
 import { accounts } from '../../platform/schema';
 import type { Plan } from '../plan';
 import { industryWords } from './industries';
-import { type ProfileContext, type ProfileInput, parseProfile, profileProblem } from './profile-input';
+import {
+  type ProfileContext,
+  type ProfileInput,
+  parseProfile,
+  profileFormValues,
+  profileProblem,
+} from './profile-input';
 import { type BusinessRow, businesses } from './schema';
 import { bigramsOf, foldForSearch } from './search-text';
 
@@ -245,6 +251,63 @@ export async function registerUnclaimedBusiness(
       after: { name: row.name, status: 'approved' },
     });
     return row;
+  });
+}
+
+const keptByItsBusiness = new UserError('kept_by_business', 409, {
+  ja: 'この事業者は、事業者自身がアカウントで管理しているか、管理を申請中です。内容の変更は事業者に依頼してください。',
+  en: 'This business keeps its profile with its own account, or has claimed it. Ask the business to change it.',
+});
+
+/**
+ * Staff change a profile that no account keeps or claims (one they registered, from the 商工会's
+ * member list or a paper form): the same checks as any profile, audited field by field. Once a
+ * business keeps its profile, it alone changes it. The private fields stay as they are unless
+ * given; an unchanged profile writes nothing.
+ */
+export async function updateUnclaimedBusiness(
+  db: Db,
+  actor: Actor,
+  plan: Plan,
+  businessId: number,
+  values: Record<string, unknown>,
+): Promise<'updated' | 'unchanged'> {
+  return db.transaction(async (tx) => {
+    const [found] = await tx.select().from(businesses).where(eq(businesses.id, businessId)).for('update');
+    const row = onlyStaffOf(actor, found);
+    if (row.accountId !== null || row.claimAccountId !== null) throw keptByItsBusiness;
+    // never a consent to count succession answers: that is the business's own to give (decision 034)
+    const input = parseProfile(
+      { ...profileFormValues(row), ...values, successionConsent: '' },
+      profileContextOf(plan),
+    );
+    const columns = columnsOf(input, new Map(plan.file.areas.map((a) => [a.code, a.name])));
+    if (columns.corporateNumber && columns.corporateNumber !== row.corporateNumber) {
+      const [other] = await tx
+        .select({ id: businesses.id })
+        .from(businesses)
+        .where(
+          and(
+            eq(businesses.municipalityCode, actor.municipalityCode),
+            eq(businesses.corporateNumber, columns.corporateNumber),
+          ),
+        );
+      if (other) throw duplicateCorporateNumber;
+    }
+    const { before, after, changed } = changesOf(row, columns);
+    if (!changed) return 'unchanged' as const;
+    await tx
+      .update(businesses)
+      .set({ ...columns, updatedAt: new Date() })
+      .where(eq(businesses.id, row.id));
+    await recordAudit(tx, actor, {
+      action: 'business.update',
+      entityType: 'business',
+      entityKey: String(row.id),
+      before,
+      after,
+    });
+    return 'updated' as const;
   });
 }
 

@@ -1,3 +1,4 @@
+import { CsvRoundTripSection } from '../../../platform/ui/csv-import';
 import { Layout, Notice, type PageView, tr } from '../../../platform/ui/layout';
 import { industryName } from '../industries';
 import type { BusinessRow } from '../schema';
@@ -64,6 +65,18 @@ export function ReviewPage(props: {
           </ul>
         )}
       </section>
+      <CsvRoundTripSection
+        view={view}
+        base="/businesses/review/directory"
+        id="directory-csv"
+        heading={tr(view, '事業者一覧をCSVで編集', 'Edit the directory with CSV')}
+        explanation={tr(
+          view,
+          '市内の事業者の公開情報を書き出し、Excel で取り込めます。承認待ちの事業者は掲載を「公開中」にすると公開されます。職員が管理している事業者（アカウントのない事業者）は内容も直せます。事業者自身が管理している事業者の内容は、事業者に依頼してください。担当者・代表者の年代・後継者の状況は書き出しません。',
+          'Export the public profiles of the businesses of the city and import them again in Excel. Write 公開中 in 掲載 to publish one awaiting approval. Profiles no account keeps can be changed too; a business that keeps its own profile changes it itself. Contact persons, owners’ age bands and successors are never exported.',
+        )}
+        adds
+      />
     </Layout>
   );
 }
