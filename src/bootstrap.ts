@@ -15,6 +15,7 @@ import { MetricRegistry } from './modules/plan/metric-registry';
 import { expireGiftCertificates, registerPointsMetrics } from './modules/points';
 import { registerPropertyMetrics, reviewStaleListings } from './modules/properties';
 import { registerShopMetrics } from './modules/shops';
+import { forgetOldCsvUploads } from './platform/csv-round-trip';
 import { BackgroundJobs } from './platform/jobs';
 import { createMailService, type MailService } from './platform/mail/service';
 
@@ -80,7 +81,9 @@ export async function startTsunagu(config: Config): Promise<Tsunagu> {
       .every('machizemi-follow-ups', followUpIntervalMs, () => askCourseFollowUps(database.db))
       // gift certificates past their last day expire within the hour after midnight, Japan time
       .every('gift-certificate-expiry', expiryIntervalMs, () => expireGiftCertificates(database.db))
-      .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db));
+      .every('stale-properties', staleListingIntervalMs, () => reviewStaleListings(database.db))
+      // uploaded CSV files and their previews are kept a day at most (decision 038)
+      .every('csv-uploads', 60 * 60 * 1000, () => forgetOldCsvUploads(database.db));
     // the demo's events take seconds of work: the server listens meanwhile, and they appear as written
     let closing = false;
     const nothing: DemoActivity = {

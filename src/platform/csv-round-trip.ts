@@ -326,9 +326,8 @@ export async function startCsvImport(
   problems.push(...(await dryRun(db, steps)));
   if (problems.length > 0) throw csvInvalid(problems);
   if (steps.length === 0) return { token: null, preview };
+  await forgetOldCsvUploads(db);
   await db.transaction(async (tx) => {
-    // a kept file may hold personal data: none stays longer than a day
-    await tx.delete(csvUploads).where(lt(csvUploads.createdAt, new Date(Date.now() - csvUploadTimes.keptMs)));
     await tx.insert(csvUploads).values({
       token,
       municipalityCode: actor.municipalityCode,
@@ -342,6 +341,16 @@ export async function startCsvImport(
     });
   });
   return { token, preview };
+}
+
+/**
+ * A kept file, and a preview, may hold personal data (a participant list): none stays longer than
+ * a day. Run on every upload and by the server every hour.
+ */
+export async function forgetOldCsvUploads(db: Queryable, now: Date = new Date()): Promise<void> {
+  await db
+    .delete(csvUploads)
+    .where(lt(csvUploads.createdAt, new Date(now.getTime() - csvUploadTimes.keptMs)));
 }
 
 export const uploadNotFound = new UserError('not_found', 404, {

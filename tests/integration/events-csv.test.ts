@@ -1,9 +1,11 @@
 import { asc, count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { eventListCsv } from '../../src/modules/events/event-list-csv';
 import { createEvent, type EventInput, publishEvent } from '../../src/modules/events/event-service';
 import { registerForEvent } from '../../src/modules/events/registration-service';
 import { eventSessions, events } from '../../src/modules/events/schema';
 import type { Actor } from '../../src/platform/audit';
+import { confirmCsvImport, forgetOldCsvUploads } from '../../src/platform/csv-round-trip';
 import { auditLog, csvUploads } from '../../src/platform/schema';
 import { testDatabaseKinds } from '../support/databases';
 import { daysFromNow } from '../support/dates';
@@ -353,6 +355,31 @@ describe.each(testDatabaseKinds())('the event list as CSV that comes back (%s)',
     expect(await refused.text()).toContain('プレビューの後に一覧が変更されたため、何も取り込みませんでした');
     expect(await eventData()).toEqual(before);
     expect((await eventOf(ids.second as number))?.title).toBe('事業承継セミナー 夏・改（架空）');
+  });
+
+  it('refuses a preview more than an hour old, and forgets every upload after a day', async () => {
+    const exported = await downloadCsv(staff, `${base}.csv`);
+    const preview = await previewUpload(
+      staff,
+      base,
+      savedAs(editedCsv(exported, { [String(ids.first)]: { 定員: '44' } }), 'utf-8'),
+    );
+    const token = preview.location.split('/').at(-1) as string;
+    const plan = t.plans.defaultPlan.file;
+    const list = eventListCsv({
+      actor: bista,
+      organisers: plan.organisations,
+      categories: plan.eventCategories,
+      choices: { organisations: plan.organisations, categories: plan.eventCategories },
+    });
+    const later = new Date(Date.now() + 2 * 60 * 60 * 1000);
+    const refused = await confirmCsvImport(t.database.db, bista, list, token, later).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: 'csv_preview_expired', status: 409 });
+    expect((await eventOf(ids.first as number))?.capacity).not.toBe(44);
+
+    await forgetOldCsvUploads(t.database.db, new Date(Date.now() + 25 * 60 * 60 * 1000));
+    expect((await t.database.db.select({ n: count() }).from(csvUploads))[0]?.n).toBe(0);
+    expect((await staff.get(preview.location)).status).toBe(404);
   });
 
   it('lets nobody else confirm an upload, and tells the uploader when a file changes nothing', async () => {
