@@ -60,8 +60,8 @@ export function CsvRoundTripSection(props: {
           : ''}
         {tr(
           view,
-          '1行でも誤りがあると何も取り込まず、誤りのある行を行番号つきでお知らせします。',
-          'If any row is wrong nothing is imported, and each wrong row is listed with its line number.',
+          'ファイルから消した行は、そのまま残ります（削除はしません）。1行でも誤りがあると何も取り込まず、誤りのある行を行番号つきでお知らせします。',
+          'A row taken out of the file stays as it is (nothing is deleted). If any row is wrong nothing is imported, and each wrong row is listed with its line number.',
         )}
       </p>
       <p class="actions">
