@@ -115,6 +115,9 @@ describe.each(testDatabaseKinds())('the participant list as CSV that comes back 
       '申込日時',
       attendanceHeader(),
       '出席回数',
+      '人数',
+      '申込方法',
+      'メモ',
     ]);
     expect(rows).toHaveLength(7);
     expect(rows.find((r) => r[0] === String(people.aoki))?.slice(1, 6)).toEqual([

@@ -4,7 +4,8 @@
  * name, reading, e-mail or phone (correctParticipant), marks attendance from a paper sign-in sheet
  * (checkIn), or adds a row without 申込番号 for an application taken on paper or by phone
  * (registerForEvent, which mails the person their confirmation). Status, waiting place, walk-in,
- * time of registration and the count of sessions are for reading. Personal data: only the staff
+ * time of registration, the count of sessions and a phone booking's seats, channel and note are for
+ * reading. Personal data: only the staff
  * who see the list today (runsEvent) reach it.
  */
 
@@ -70,10 +71,14 @@ export function participantListCsv(actor: Actor, event: EventWithCounts): RoundT
     ['registeredAt', false],
   ] as const;
   const sessionKey = (id: number) => `session-${id}`;
+  // the seats, channel and note of a まちゼミ phone booking are the shop's (decision 037): read only
   const keys = [
     ...fixed.map(([key]) => key as string),
     ...event.sessions.map((s) => sessionKey(s.id)),
     'attendedCount',
+    'seats',
+    'channel',
+    'note',
   ];
   const editable = new Set<string>([
     ...fixed.filter(([, edit]) => edit).map(([key]) => key as string),
@@ -81,6 +86,8 @@ export function participantListCsv(actor: Actor, event: EventWithCounts): RoundT
   ]);
   // the headers of the organisers' list, so that the one export is the file that comes back
   const { headers } = participantTableOf(event, []);
+  if (headers.length !== keys.length)
+    throw new Error('the participant list has columns this file does not know');
   const columns: CsvColumn[] = headers.map((header, i) => {
     const key = keys[i] as string;
     return {
