@@ -1,27 +1,53 @@
+import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
-import { csvFile } from './csv';
+import { csvFile, csvResponse } from './csv';
+import { UserError } from './errors';
 
-describe('csvFile', () => {
-  it('writes UTF-8 with a BOM and CRLF line ends', () => {
-    expect(
-      csvFile([
-        ['店舗', '金額'],
-        ['和菓子', 300],
-      ]),
-    ).toBe('\uFEFF店舗,金額\r\n和菓子,300\r\n');
+const rows = [
+  ['名称', '備考'],
+  ['𠮷野の和菓子', '10:00〜12:00'],
+];
+
+/** An app with one CSV download as text and one as a stream of UTF-8 bytes, as the audit log sends it. */
+function app() {
+  const app = new Hono();
+  app.get('/text.csv', (c) => csvResponse(c, csvFile(rows), '一覧.csv', 'list.csv'));
+  app.get('/stream.csv', (c) => {
+    const bytes = new TextEncoder().encode(csvFile(rows));
+    // split inside a character, as a stream may
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(bytes.slice(0, 8));
+        controller.enqueue(bytes.slice(8));
+        controller.close();
+      },
+    });
+    return csvResponse(c, stream, '一覧.csv', 'list.csv');
+  });
+  app.onError((error, c) => c.text(error.message, error instanceof UserError ? error.status : 500));
+  return app;
+}
+
+describe('a CSV download', () => {
+  it('is UTF-8 with a BOM unless asked otherwise', async () => {
+    const response = await app().request('/text.csv');
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect([...new Uint8Array(await response.arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
   });
 
-  it('makes text that starts a formula text, so Excel never runs it', () => {
-    expect(csvFile([['=HYPERLINK("x")', '+1', '-1', '@SUM(A1)']])).toBe(
-      `\uFEFF"'=HYPERLINK(""x"")",'+1,'-1,'@SUM(A1)\r\n`,
-    );
-  });
+  it.for(['/text.csv', '/stream.csv'])(
+    'comes as Shift_JIS without a BOM from %s, with 〓 and ～',
+    async (path) => {
+      const response = await app().request(`${path}?encoding=shift_jis`);
+      expect(response.headers.get('content-type')).toBe('text/csv; charset=Shift_JIS');
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      const text = new TextDecoder('shift_jis').decode(await response.arrayBuffer());
+      expect(text).toBe('名称,備考\r\n〓野の和菓子,10:00～12:00\r\n');
+    },
+  );
 
-  it('keeps a negative number a number, so a refund of 3,000円 adds up in Excel', () => {
-    expect(csvFile([['返金・取消', -3000, 0]])).toBe('\uFEFF返金・取消,-3000,0\r\n');
-  });
-
-  it('writes nothing for a missing cell', () => {
-    expect(csvFile([[null, undefined, '']])).toBe('\uFEFF,,\r\n');
+  it('refuses an encoding it does not know', async () => {
+    const response = await app().request('/text.csv?encoding=euc-jp');
+    expect(response.status).toBe(400);
   });
 });
