@@ -111,12 +111,18 @@ describe.each(testDatabaseKinds())('certified start-up support (%s)', (kind) => 
       { organisations: plan.file.organisations, categories: plan.file.eventCategories },
     );
     await publishEvent(t.database.db, bista, event.id);
-    const { registration } = await registerForEvent(t.database.db, event.id, {
-      name: 'sogyo-b（架空）',
-      kana: 'そうぎょう',
-      email: 'SOGYO-B@example.jp',
-      idempotencyKey: 'certificate-lecture',
-    });
+    // registered in the morning of the lecture's day, whatever the hour the test runs at
+    const { registration } = await registerForEvent(
+      t.database.db,
+      event.id,
+      {
+        name: 'sogyo-b（架空）',
+        kana: 'そうぎょう',
+        email: 'SOGYO-B@example.jp',
+        idempotencyKey: 'certificate-lecture',
+      },
+      { now: new Date(`${todayInJapan()}T08:00:00+09:00`) },
+    );
     await checkIn(t.database.db, bista, event.id, { registrationId: registration.id });
     const page = await (
       await new TestClient(t.app).logInAs('bista').then((c) => c.get(`/consultations/cases/${id}`))

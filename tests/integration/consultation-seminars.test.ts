@@ -2,6 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recordConsultation } from '../../src/modules/consultations/service';
 import { checkIn, createEvent, publishEvent, registerForEvent } from '../../src/modules/events';
 import { todayInJapan } from '../../src/platform/fiscal-year';
+
+/** Registered in the morning of the day of the 23:00 seminars, whatever the hour the test runs at. */
+const thisMorning = () => new Date(`${todayInJapan()}T08:00:00+09:00`);
+
 import { testDatabaseKinds } from '../support/databases';
 import { TestClient, type TestInstance } from '../support/harness';
 import { actorOf, startInstance } from './helpers';
@@ -48,13 +52,13 @@ describe.each(testDatabaseKinds())('seminars on a case (%s)', (kind) => {
       db,
       attended.id,
       { name: resident.displayName, kana: 'たなか', email: resident.email, idempotencyKey: 'seminar-link-1' },
-      { account: { id: resident.id, displayName: resident.displayName } },
+      { account: { id: resident.id, displayName: resident.displayName }, now: thisMorning() },
     );
     await registerForEvent(
       db,
       missed.id,
       { name: resident.displayName, kana: 'たなか', email: resident.email, idempotencyKey: 'seminar-link-2' },
-      { account: { id: resident.id, displayName: resident.displayName } },
+      { account: { id: resident.id, displayName: resident.displayName }, now: thisMorning() },
     );
     await checkIn(db, bista, attended.id, { registrationId: registration.registration.id });
     const { caseRow } = await recordConsultation(
@@ -101,12 +105,17 @@ describe.each(testDatabaseKinds())('seminars on a case (%s)', (kind) => {
     );
     await publishEvent(db, bista, event.id);
     const guest = async (n: string, present: boolean) => {
-      const { registration } = await registerForEvent(db, event.id, {
-        name: `来場 ${n}（架空）`,
-        kana: 'らいじょう',
-        email: `guest-${n}@example.jp`,
-        idempotencyKey: `seminar-summary-${n}`,
-      });
+      const { registration } = await registerForEvent(
+        db,
+        event.id,
+        {
+          name: `来場 ${n}（架空）`,
+          kana: 'らいじょう',
+          email: `guest-${n}@example.jp`,
+          idempotencyKey: `seminar-summary-${n}`,
+        },
+        { now: thisMorning() },
+      );
       if (present) await checkIn(db, bista, event.id, { registrationId: registration.id });
     };
     await guest('a', true); // consults today, giving the same address in capitals
