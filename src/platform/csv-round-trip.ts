@@ -6,7 +6,9 @@
  *
  * A module describes its list (RoundTripList): its columns, its rows as exported, how a cell is
  * read, and how one row is written. Rows are matched by the id the export includes; a row without
- * an id is a new record where the list allows it.
+ * an id is a new record where the list allows it. A list whose records have no id of their own (the
+ * plan's actuals) names instead the columns that identify a row (`keyed`): a row whose key is not in
+ * the list is a new record.
  */
 
 import { createHash, randomBytes } from 'node:crypto';
@@ -32,12 +34,29 @@ import { asShiftJisReadsIt, shiftJisReplacement } from './shift-jis';
 
 /** One row of a list as its export writes it. */
 export interface ListedRow {
-  /** the id column's value */
+  /** the id column's value (a keyed list: the row's key) */
   id: string;
   /** how a person recognises the row in the preview: an event's title, a person's name */
   label: string;
   /** every column's cell, as written to the file */
   cells: Record<string, string>;
+}
+
+/**
+ * What identifies a row of a keyed list: its key (and the key columns' values as read, for a new
+ * record), or a row that is left out (a half-filled template's empty row), or what is wrong with it.
+ */
+export type RowKey =
+  | { key: string; cells: Record<string, string> }
+  | { skip: true }
+  | { problems: ProblemDetail[] };
+
+/** A list without an id column: the columns that identify a row, and how a row's key is read. */
+export interface RowKeying {
+  columns: readonly string[];
+  of(line: number, cells: Record<string, string>): RowKey;
+  /** the problem of a row with the same key as an earlier line */
+  same(line: number, first: number): ProblemDetail;
 }
 
 /** A cell read for comparison and writing; or what is wrong with it. */
@@ -66,8 +85,9 @@ export interface RoundTripList {
   /** what an upload is of: `events`, `events/12/participants`; an upload applies to its own list only */
   scope: string;
   format: CsvFormat;
-  /** the key of the id column */
-  idKey: string;
+  /** the key of the id column; or, for a list without one, `keyed` */
+  idKey?: string;
+  keyed?: RowKeying;
   /** every row as exported, in order; `lock` when confirming, so that nobody changes them meanwhile */
   rows(q: Queryable, options: { lock: boolean }): Promise<ListedRow[]>;
   /** how a column's cell is read (its canonical form); text by default */
@@ -156,9 +176,13 @@ async function planImport(
   options: { lock: boolean },
 ): Promise<{ preview: CsvPreview; steps: Step[]; problems: ProblemDetail[] }> {
   const { columns } = list.format;
+  const keyColumns: readonly string[] = list.keyed?.columns ?? (list.idKey ? [list.idKey] : []);
   const idColumn = columns.find((c) => c.key === list.idKey);
-  if (!idColumn) throw new Error(`the list ${list.scope} has no column ${list.idKey}`);
-  const editable = columns.filter((c) => !c.readOnly && c.key !== list.idKey && table.present.has(c.key));
+  if (!list.keyed && !idColumn) throw new Error(`the list ${list.scope} has no column ${list.idKey}`);
+  const idHeader = idColumn?.header ?? 'ID';
+  const editable = columns.filter(
+    (c) => !c.readOnly && !keyColumns.includes(c.key) && table.present.has(c.key),
+  );
   const readerOf = (key: string) => list.read?.[key] ?? textCell;
   const current = new Map((await list.rows(q, options)).map((r) => [r.id, r]));
 
@@ -169,21 +193,42 @@ async function planImport(
 
   for (const { line, cells, problems: formatProblems } of table.rows) {
     const rowProblems: ProblemDetail[] = [...formatProblems];
-    const id = normaliseCell(unguardFormula(cells[list.idKey] ?? ''));
-
-    if (id === '') {
-      if (!list.create) {
-        rowProblems.push(
-          csvProblem(
-            line,
-            `${idColumn.header}が空欄です。この一覧には行を追加できません。書き出したファイルの${idColumn.header}を入れてください。`,
-            `${idColumn.header} is empty. Rows cannot be added to this list; keep the ${idColumn.header} of the exported file.`,
-          ),
-        );
-        problems.push(...rowProblems);
+    let id: string;
+    let keyCells: Record<string, string> = {};
+    if (list.keyed) {
+      const key = list.keyed.of(line, cells);
+      if ('skip' in key && formatProblems.length === 0) {
+        preview.unchangedLines.push(line);
         continue;
       }
-      const values: Record<string, string> = {};
+      if ('problems' in key || 'skip' in key) {
+        problems.push(...rowProblems, ...('problems' in key ? key.problems : []));
+        continue;
+      }
+      const first = seen.get(key.key);
+      if (first !== undefined) {
+        problems.push(...rowProblems, list.keyed.same(line, first));
+        continue;
+      }
+      seen.set(key.key, line);
+      // a key the list does not hold yet is a new record
+      id = current.has(key.key) ? key.key : '';
+      keyCells = key.cells;
+    } else id = normaliseCell(unguardFormula(cells[list.idKey ?? ''] ?? ''));
+
+    if (id === '' && !list.create) {
+      rowProblems.push(
+        csvProblem(
+          line,
+          `${idHeader}が空欄です。この一覧には行を追加できません。書き出したファイルの${idHeader}を入れてください。`,
+          `${idHeader} is empty. Rows cannot be added to this list; keep the ${idHeader} of the exported file.`,
+        ),
+      );
+      problems.push(...rowProblems);
+      continue;
+    }
+    if (id === '' && list.create) {
+      const values: Record<string, string> = { ...keyCells };
       for (const column of editable) {
         const reading = readerOf(column.key)(cells[column.key] ?? '');
         if (typeof reading === 'string') values[column.key] = reading;
@@ -195,7 +240,10 @@ async function planImport(
       if (rowProblems.length > 0) continue;
       preview.created.push({
         line,
-        cells: editable.map((c) => ({ field: c.header, value: values[c.key] ?? '' })),
+        // a keyed list's new row shows its key too: which subject, which year
+        cells: columns
+          .filter((c) => editable.includes(c) || (list.keyed !== undefined && keyColumns.includes(c.key)))
+          .map((c) => ({ field: c.header, value: values[c.key] ?? '' })),
       });
       const create = list.create;
       const idempotencyKey = `csv-${token}-${line}`;
@@ -204,17 +252,17 @@ async function planImport(
     }
 
     const row = current.get(id);
-    const first = seen.get(id);
-    if (!row) rowProblems.push(idProblem(line, idColumn.header, id));
+    const first = list.keyed ? undefined : seen.get(id);
+    if (!row) rowProblems.push(idProblem(line, idHeader, id));
     else if (first !== undefined)
       rowProblems.push(
         csvProblem(
           line,
-          `${first}行目と同じ${idColumn.header}（${id}）です。1つの行にまとめてください。`,
-          `Same ${idColumn.header} (${id}) as line ${first}. Keep one row for it.`,
+          `${first}行目と同じ${idHeader}（${id}）です。1つの行にまとめてください。`,
+          `Same ${idHeader} (${id}) as line ${first}. Keep one row for it.`,
         ),
       );
-    else seen.set(id, line);
+    else if (!list.keyed) seen.set(id, line);
     if (!row || first !== undefined) {
       problems.push(...rowProblems);
       continue;
@@ -222,7 +270,7 @@ async function planImport(
 
     const values: Record<string, string> = {};
     const changed: string[] = [];
-    for (const column of columns.filter((c) => !c.readOnly && c.key !== list.idKey)) {
+    for (const column of columns.filter((c) => !c.readOnly && !keyColumns.includes(c.key))) {
       const reader = readerOf(column.key);
       const now = row.cells[column.key] ?? '';
       const readNow = reader(now);

@@ -162,12 +162,28 @@ const matrix: RouteRule[] = [
     route: 'POST /plan/actuals/import',
     path: '/plan/actuals/import?fy=2026',
     allowed: cityStaff,
-    ok: 303,
+    // kept for its preview (303): nothing is written before the confirmation
+    ok: 'permitted',
     multipart: (who) => {
       const form = new FormData();
       form.set('file', new File([csvOf(who)], 'actuals.csv', { type: 'text/csv' }));
       return form;
     },
+    figure: { fiscalYear: 2026, code: 'area-map', kind: 'projects' },
+  },
+  // the preview of an upload and its confirmation answer its uploader only: a token nobody holds is 404
+  {
+    route: 'GET /plan/actuals/import/:token{[A-Za-z0-9_-]{32}}',
+    path: '/plan/actuals/import/rolesMatrixNoSuchUpload000000000',
+    allowed: cityStaff,
+    ok: 404,
+  },
+  {
+    route: 'POST /plan/actuals/import/:token{[A-Za-z0-9_-]{32}}',
+    path: '/plan/actuals/import/rolesMatrixNoSuchUpload000000000',
+    allowed: cityStaff,
+    ok: 'permitted',
+    form: () => ({}),
     figure: { fiscalYear: 2026, code: 'area-map', kind: 'projects' },
   },
   {

@@ -1,5 +1,6 @@
 import { asc, count } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmUpload, previewNewLines, previewUpload } from '../../../tests/integration/csv-round-trip';
 import { type TestDatabaseKind, testDatabaseKinds } from '../../../tests/support/databases';
 import { handFiguresPlanFile } from '../../../tests/support/hand-figures-plan';
 import { csrfToken, startTestTsunagu, TestClient, type TestInstance } from '../../../tests/support/harness';
@@ -200,7 +201,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       expect(html).not.toContain('style=');
     });
 
-    it('imports an uploaded file sent with the CSRF token and tells how many rows were taken', async () => {
+    it('previews an uploaded file sent with the CSRF token, and writes it once confirmed', async () => {
       const form = multipart(
         { _csrf: csrfToken },
         { name: '実績.csv', content: csv('実施事業,industry-academia,,2026,7,2026-07-01,参加者名簿,') },
@@ -208,11 +209,17 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const response = await admin.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form });
       expect(response.status).toBe(303);
       const location = response.headers.get('location') ?? '';
-      expect(location).toMatch(
-        /^\/plan\/actuals\?fy=2026&saved=import&created=1&updated=0&unchanged=0&skipped=0$/,
-      );
-      const page = await (await admin.get(location)).text();
-      expect(page).toContain('1件を取り込みました（新規 1・更新 0・変更なし 0）');
+      expect(location).toMatch(/^\/plan\/actuals\/import\/[A-Za-z0-9_-]{32}$/);
+      const preview = await (await admin.get(location)).text();
+      expect(previewNewLines(preview)).toEqual([2]);
+      expect(preview).toContain('industry-academia');
+      // the preview writes nothing
+      expect(await figureOf('industry-academia', 2026, '2026-07-01')).toBeUndefined();
+
+      const confirmed = await confirmUpload(admin, location);
+      expect(confirmed.status).toBe(303);
+      const page = await (await admin.get(confirmed.headers.get('location') ?? '')).text();
+      expect(page).toContain('取り込みました：変更 0行・新規 1行・変更なし 0行');
       expect(await figureOf('industry-academia', 2026, '2026-07-01')).toMatchObject({ value: 7 });
     });
 
@@ -220,9 +227,9 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const content = encodeShiftJis(
         csv('実施事業,area-map,あきる野まち歩きマップ,令和8年度,3000,2026/7/2,印刷会社の納品書,'),
       );
-      const form = multipart({ _csrf: csrfToken }, { name: 'map.csv', content });
-      const response = await admin.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form });
-      expect(response.status).toBe(303);
+      const preview = await previewUpload(admin, '/plan/actuals', content);
+      expect(preview.added).toEqual([2]);
+      expect((await confirmUpload(admin, preview.location)).status).toBe(303);
       expect(await figureOf('area-map', 2026, '2026-07-02')).toMatchObject({
         value: 3000,
         source: '印刷会社の納品書',
@@ -241,7 +248,7 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       expect(await figures()).toEqual(before);
     });
 
-    it('shows the actuals page again with every bad line when a file is refused', async () => {
+    it('lists every bad line when a file is refused, and writes nothing', async () => {
       const before = await figures();
       const form = multipart(
         { _csrf: csrfToken },
@@ -257,7 +264,6 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const response = await admin.request('/plan/actuals/import?fy=2026', { method: 'POST', body: form });
       expect(response.status).toBe(422);
       const html = await response.text();
-      expect(html).toContain('<h1>実績の入力');
       expect(html).toContain('何も取り込みませんでした（2件）');
       expect(html).toContain('3行目: 実績値「x」');
       expect(html).toContain('4行目: コード「nothing」');
@@ -312,8 +318,8 @@ describe.each(testDatabaseKinds())('importing and exporting manual actuals as CS
       const before = await figures();
       const form = multipart({ _csrf: csrfToken }, { name: '実績.csv', content: bytes });
       const response = await admin.request('/plan/actuals/import?fy=2025', { method: 'POST', body: form });
-      expect(response.status).toBe(303);
-      expect(response.headers.get('location')).toContain('created=0&updated=0');
+      expect(response.status).toBe(200);
+      expect(await response.text()).toContain('には変更がありません');
       expect(await figures()).toEqual(before);
       expect((await admin.get('/plan/actuals.csv?encoding=ebcdic')).status).toBe(400);
     });

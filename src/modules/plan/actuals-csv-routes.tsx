@@ -2,27 +2,16 @@ import { Hono } from 'hono';
 import { z } from 'zod';
 import type { Db } from '../../db/connection';
 import { csvResponse } from '../../platform/csv';
+import { csvRoundTripRoutes } from '../../platform/csv-round-trip-routes';
 import { UserError } from '../../platform/errors';
 import { type AppContext, type AppEnv, actorOf, requirePermission } from '../../platform/http';
-import { localise } from '../../platform/i18n';
 import type { ApiDescription } from '../../platform/openapi';
 import { tr, viewOf } from '../../platform/ui/layout';
-import {
-  assertActualsCsvSize,
-  exportManualActualsCsv,
-  importManualActualsCsv,
-  importSummaryQuery,
-  manualActualsTemplateCsv,
-} from './actuals-csv';
+import { actualsListCsv, importManualActualsCsv, manualActualsTemplateCsv } from './actuals-csv';
 import type { PlanCatalogue } from './catalogue';
 import type { MetricRegistry } from './metric-registry';
-import { ActualsPage } from './pages/actuals';
 import { planPermissions as can_ } from './permissions';
 import { fiscalYearFrom } from './routes';
-import { measureYear } from './service';
-
-/** How many problems the page lists; the API gives all of them. */
-const shownProblems = 200;
 
 const ImportRequestSchema = z.object({
   csv: z
@@ -32,16 +21,10 @@ const ImportRequestSchema = z.object({
     ),
 });
 
-const noFile = new UserError('csv_file_missing', 422, {
-  ja: 'CSVファイルを選んでから「取り込む」を押してください。',
-  en: 'Choose a CSV file, then press Import.',
-});
-
 /** Import and export of manual actuals as CSV: the staff pages and the API. */
 export function actualsCsvRoutes({
   db,
   plans,
-  metrics,
   api,
 }: {
   db: Db;
@@ -52,22 +35,13 @@ export function actualsCsvRoutes({
   const app = new Hono<AppEnv>();
   const planOf = (c: AppContext) => plans.planFor(c.get('account'));
   const mayWrite = requirePermission(can_['plan.actuals.write']);
+  // only the export is of one year: an upload is compared with every year, as its rows say
+  const exportYearOf = (c: AppContext) =>
+    c.req.method === 'GET' && c.req.path === '/plan/actuals.csv' && c.req.query('fy')
+      ? fiscalYearFrom(c, planOf(c))
+      : undefined;
 
   // ----- staff: pages and downloads ----------------------------------------------------------
-
-  app.get('/plan/actuals.csv', mayWrite, async (c) => {
-    const plan = planOf(c);
-    // without ?fy= every year, so that one file holds the whole history
-    const fy = c.req.query('fy') ? fiscalYearFrom(c, plan) : undefined;
-    const csv = await exportManualActualsCsv(db, plan, fy);
-    const label = fy === undefined ? 'all' : String(fy);
-    return csvResponse(
-      c,
-      csv,
-      `実績_${fy === undefined ? '全年度' : `${fy}年度`}.csv`,
-      `actuals-${label}.csv`,
-    );
-  });
 
   app.get('/plan/actuals-template.csv', mayWrite, (c) => {
     const fy = fiscalYearFrom(c, planOf(c));
@@ -79,47 +53,28 @@ export function actualsCsvRoutes({
     );
   });
 
-  app.post('/plan/actuals/import', mayWrite, async (c) => {
-    const plan = planOf(c);
-    const fy = fiscalYearFrom(c, plan);
-    const body = await c.req.parseBody();
-    const file = body.file;
-    try {
-      if (!(file instanceof File) || file.size === 0) throw noFile;
-      assertActualsCsvSize(file.size);
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const summary = await importManualActualsCsv(db, plan, actorOf(c), bytes);
-      return c.redirect(`/plan/actuals?fy=${fy}&${importSummaryQuery(summary)}`, 303);
-    } catch (error) {
-      if (!(error instanceof UserError)) throw error;
-      const view = viewOf(c);
-      const lines = error.details.map(
-        (d) =>
-          `${d.line ? `${tr(view, `${d.line}行目`, `Line ${d.line}`)}: ` : ''}${localise(view.lang, d.message)}`,
-      );
-      const details =
-        lines.length > shownProblems
-          ? [
-              ...lines.slice(0, shownProblems),
-              tr(
-                view,
-                `ほかに${lines.length - shownProblems}件の誤りがあります。上の誤りを直してから、もう一度取り込んでください。`,
-                `${lines.length - shownProblems} more problems are not shown. Correct the ones above and import again.`,
-              ),
-            ]
-          : lines;
-      const progress = await measureYear(db, plan, metrics, fy);
-      return c.html(
-        <ActualsPage
-          view={view}
-          plan={plan}
-          progress={progress}
-          importError={{ message: localise(view.lang, error.userMessage), details }}
-        />,
-        error.status as 422,
-      );
-    }
-  });
+  // export, upload → preview → confirmation (decision 038): every year in one file, or ?fy= one
+  app.route(
+    '/',
+    csvRoundTripRoutes(db, {
+      path: '/plan/actuals',
+      hrefOf: () => '/plan/actuals',
+      permission: can_['plan.actuals.write'],
+      async listOf(c) {
+        const plan = planOf(c);
+        return actualsListCsv(plan, actorOf(c), { fiscalYear: exportYearOf(c) });
+      },
+      listName: (c) => tr(viewOf(c), '実績', 'the actuals'),
+      backOf: () => '/plan/actuals#import',
+      fileNames(c) {
+        const fy = exportYearOf(c);
+        return {
+          utf8: `実績_${fy === undefined ? '全年度' : `${fy}年度`}.csv`,
+          ascii: `actuals-${fy === undefined ? 'all' : String(fy)}.csv`,
+        };
+      },
+    }),
+  );
 
   // ----- API -----------------------------------------------------------------------------------
 

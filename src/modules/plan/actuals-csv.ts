@@ -27,6 +27,7 @@ import { csvFile } from '../../platform/csv';
 import {
   assertCsvSize,
   type CsvColumn,
+  type CsvFormat,
   csvInvalid,
   csvLimits,
   normaliseCell as normalise,
@@ -36,6 +37,7 @@ import {
   readCsvTable,
   unguardFormula,
 } from '../../platform/csv-import';
+import { type CellReading, exportListCsv, type RoundTripList } from '../../platform/csv-round-trip';
 import type { ProblemDetail } from '../../platform/errors';
 import { UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
@@ -128,6 +130,111 @@ function subjectOfCode(plan: Plan, kind: Kind, code: string): Project | Kpi | un
   return kind === 'project' ? findProject(plan, code) : findKpi(plan, code);
 }
 
+const sameFigure = (line: number, first: number): ProblemDetail =>
+  problem(
+    line,
+    `${first}行目と同じ項目・年度・基準日です。どちらか1行にしてください。`,
+    `Same item, fiscal year and as-of date as line ${first}. Keep one of them.`,
+  );
+
+/** What identifies a figure: its subject, fiscal year and as-of date (one figure a day). */
+const figureKey = (kind: string, code: string, fiscalYear: number, asOf: string) =>
+  `${kind}/${code}/${fiscalYear}/${asOf}`;
+
+interface CheckedRow {
+  /** the 実績値 is empty: the row is left out */
+  skip: boolean;
+  problems: ProblemDetail[];
+  /** the figure's key, when its subject, year and date read well */
+  key?: string;
+  actual?: ValidatedActual;
+}
+
+/** Reads and checks one row against the plan: every problem of it, or the figure it gives. */
+function checkActualRow(
+  plan: Plan,
+  line: number,
+  cell: Record<ColumnKey, string>,
+  today: string,
+): CheckedRow {
+  const rowProblems: ProblemDetail[] = [];
+  const add = (ja: string, en: string) => rowProblems.push(problem(line, ja, en));
+
+  const rawValue = cell.value;
+  if (normalise(rawValue) === '') return { skip: true, problems: [] };
+  const value = parseValueCell(rawValue);
+  if (value === undefined)
+    add(
+      `実績値「${rawValue.trim()}」は使えません。0以上の数値（小数は2桁まで、例：1234、62.5）にしてください。`,
+      `Actual "${rawValue.trim()}": give a number of 0 or more with at most 2 decimals, e.g. 1234 or 62.5.`,
+    );
+
+  const rawKind = cell.subjectKind;
+  const kind = parseSubjectKind(rawKind);
+  if (!kind)
+    add(
+      `区分「${rawKind.trim()}」は使えません。「実施事業」か「成果目標」にしてください。`,
+      `Kind "${rawKind.trim()}": use 実施事業 (project) or 成果目標 (KPI).`,
+    );
+
+  const code = cell.subjectCode.trim();
+  if (code === '')
+    add('コードが空欄です。計画の実施事業・成果目標のコードを入れてください。', 'The code is empty.');
+  else if (kind && !subjectOfCode(plan, kind, code)) {
+    const other: Kind = kind === 'project' ? 'kpi' : 'project';
+    add(
+      subjectOfCode(plan, other, code)
+        ? `コード「${code}」は${kindNames[other]}です。区分を「${kindNames[other]}」にしてください。`
+        : `コード「${code}」の${kindNames[kind]}は計画にありません。テンプレートのコードを使ってください。`,
+      subjectOfCode(plan, other, code)
+        ? `"${code}" is a ${other === 'kpi' ? 'KPI' : 'project'}: set 区分 to ${kindNames[other]}.`
+        : `The plan has no ${kind === 'kpi' ? 'KPI' : 'project'} "${code}". Use the codes of the template.`,
+    );
+  }
+
+  const rawYear = cell.fiscalYear;
+  const fiscalYear = parseFiscalYearCell(rawYear);
+  if (fiscalYear === undefined)
+    add(
+      `年度「${rawYear.trim()}」は使えません。西暦4桁（例：2026）か「令和8年度」の形にしてください。`,
+      `Fiscal year "${rawYear.trim()}": write it as 4 digits (e.g. 2026) or as 令和8年度.`,
+    );
+
+  const rawAsOf = cell.asOf;
+  const asOf = parseDateCell(rawAsOf);
+  if (asOf === undefined)
+    add(
+      `基準日「${rawAsOf.trim()}」は使えません。2026-03-31 か 2026/3/31 の形の日付にしてください。`,
+      `As-of date "${rawAsOf.trim()}": give a date such as 2026-03-31 or 2026/3/31.`,
+    );
+
+  const source = unguardFormula(cell.source.trim());
+  if (source === '')
+    add('出典が空欄です。数値の出所（例：経済センサス、受付名簿）を入れてください。', 'The source is empty.');
+
+  const input: ManualActualInput = {
+    subjectKind: kind ?? 'project',
+    subjectCode: code,
+    fiscalYear: fiscalYear ?? 0,
+    value: value ?? '0',
+    asOf: asOf ?? '',
+    source,
+    note: unguardFormula(cell.note.trim()),
+  };
+
+  const key =
+    kind && code && fiscalYear !== undefined && asOf !== undefined
+      ? figureKey(kind, code, fiscalYear, asOf)
+      : undefined;
+  if (rowProblems.length > 0) return { skip: false, problems: rowProblems, key };
+  try {
+    return { skip: false, problems: [], key, actual: validateManualActual(plan, input, today) };
+  } catch (error) {
+    if (!(error instanceof UserError)) throw error;
+    return { skip: false, problems: problemsOfLine(line, error), key };
+  }
+}
+
 /**
  * Reads and checks a whole file against the plan without writing anything. Every problem of every
  * row is collected; if there is any, a `csv_invalid` UserError lists them with their line numbers.
@@ -137,106 +244,24 @@ export function parseActualsCsv(
   file: string | Uint8Array,
   today = todayInJapan(),
 ): ParsedActualsCsv {
-  const table = readCsvTable(file, {
-    columns: actualsCsvColumns,
-    rowsAre: { ja: '実績', en: 'actuals' },
-    limits: actualsCsvLimits,
-  });
+  const table = readCsvTable(file, actualsCsvFormat);
 
   const problems: ProblemDetail[] = [];
   const seen = new Map<string, number>();
   const parsed: ParsedActualsCsv = { rows: [], skippedLines: [] };
-  for (const { line, cells: cell, problems: formatProblems } of table.rows) {
-    const rowProblems: ProblemDetail[] = [...formatProblems];
-    const add = (ja: string, en: string) => rowProblems.push(problem(line, ja, en));
-
-    const rawValue = cell.value;
-    if (normalise(rawValue) === '' && rowProblems.length === 0) {
+  for (const { line, cells, problems: formatProblems } of table.rows) {
+    const checked = checkActualRow(plan, line, cells, today);
+    if (checked.skip && formatProblems.length === 0) {
       parsed.skippedLines.push(line);
       continue;
     }
-    const value = parseValueCell(rawValue);
-    if (value === undefined)
-      add(
-        `実績値「${rawValue.trim()}」は使えません。0以上の数値（小数は2桁まで、例：1234、62.5）にしてください。`,
-        `Actual "${rawValue.trim()}": give a number of 0 or more with at most 2 decimals, e.g. 1234 or 62.5.`,
-      );
-
-    const rawKind = cell.subjectKind;
-    const kind = parseSubjectKind(rawKind);
-    if (!kind)
-      add(
-        `区分「${rawKind.trim()}」は使えません。「実施事業」か「成果目標」にしてください。`,
-        `Kind "${rawKind.trim()}": use 実施事業 (project) or 成果目標 (KPI).`,
-      );
-
-    const code = cell.subjectCode.trim();
-    if (code === '')
-      add('コードが空欄です。計画の実施事業・成果目標のコードを入れてください。', 'The code is empty.');
-    else if (kind && !subjectOfCode(plan, kind, code)) {
-      const other: Kind = kind === 'project' ? 'kpi' : 'project';
-      add(
-        subjectOfCode(plan, other, code)
-          ? `コード「${code}」は${kindNames[other]}です。区分を「${kindNames[other]}」にしてください。`
-          : `コード「${code}」の${kindNames[kind]}は計画にありません。テンプレートのコードを使ってください。`,
-        subjectOfCode(plan, other, code)
-          ? `"${code}" is a ${other === 'kpi' ? 'KPI' : 'project'}: set 区分 to ${kindNames[other]}.`
-          : `The plan has no ${kind === 'kpi' ? 'KPI' : 'project'} "${code}". Use the codes of the template.`,
-      );
+    const rowProblems: ProblemDetail[] = [...formatProblems, ...checked.problems];
+    if (checked.key !== undefined) {
+      const first = seen.get(checked.key);
+      if (first !== undefined) rowProblems.push(sameFigure(line, first));
+      else seen.set(checked.key, line);
     }
-
-    const rawYear = cell.fiscalYear;
-    const fiscalYear = parseFiscalYearCell(rawYear);
-    if (fiscalYear === undefined)
-      add(
-        `年度「${rawYear.trim()}」は使えません。西暦4桁（例：2026）か「令和8年度」の形にしてください。`,
-        `Fiscal year "${rawYear.trim()}": write it as 4 digits (e.g. 2026) or as 令和8年度.`,
-      );
-
-    const rawAsOf = cell.asOf;
-    const asOf = parseDateCell(rawAsOf);
-    if (asOf === undefined)
-      add(
-        `基準日「${rawAsOf.trim()}」は使えません。2026-03-31 か 2026/3/31 の形の日付にしてください。`,
-        `As-of date "${rawAsOf.trim()}": give a date such as 2026-03-31 or 2026/3/31.`,
-      );
-
-    const source = unguardFormula(cell.source.trim());
-    if (source === '')
-      add(
-        '出典が空欄です。数値の出所（例：経済センサス、受付名簿）を入れてください。',
-        'The source is empty.',
-      );
-
-    const input: ManualActualInput = {
-      subjectKind: kind ?? 'project',
-      subjectCode: code,
-      fiscalYear: fiscalYear ?? 0,
-      value: value ?? '0',
-      asOf: asOf ?? '',
-      source,
-      note: unguardFormula(cell.note.trim()),
-    };
-
-    if (kind && code && fiscalYear !== undefined && asOf !== undefined) {
-      const key = `${kind}\u0000${code}\u0000${fiscalYear}\u0000${asOf}`;
-      const first = seen.get(key);
-      if (first !== undefined)
-        add(
-          `${first}行目と同じ項目・年度・基準日です。どちらか1行にしてください。`,
-          `Same item, fiscal year and as-of date as line ${first}. Keep one of them.`,
-        );
-      else seen.set(key, line);
-    }
-
-    if (rowProblems.length === 0) {
-      try {
-        parsed.rows.push({ line, actual: validateManualActual(plan, input, today) });
-      } catch (error) {
-        if (!(error instanceof UserError)) throw error;
-        rowProblems.push(...problemsOfLine(line, error));
-      }
-    }
+    if (rowProblems.length === 0 && checked.actual) parsed.rows.push({ line, actual: checked.actual });
     problems.push(...rowProblems);
   }
   if (problems.length > 0) throw csvInvalid(problems);
@@ -344,47 +369,120 @@ const actualsCsvOf = (rows: CsvRow[]): string =>
 
 const formatValueCell = (value: number) => String(Number(value.toFixed(2)));
 
+const actualsCsvFormat: CsvFormat<ColumnKey> = {
+  columns: actualsCsvColumns,
+  rowsAre: { ja: '実績', en: 'actuals' },
+  limits: actualsCsvLimits,
+};
+
+/** A 実績値 as it compares and is written: 21,510 and 21510.00 are 21510. */
+function readValueCell(cell: string): CellReading {
+  const value = parseValueCell(cell);
+  if (value === undefined)
+    return {
+      problem: {
+        ja: `「${cell.trim()}」は使えません。0以上の数値（小数は2桁まで）にしてください。`,
+        en: `"${cell.trim()}": give a number of 0 or more with at most 2 decimals.`,
+      },
+    };
+  return formatValueCell(Number(value));
+}
+
 /**
- * Every stored manual figure (all years, or one), one row each, in the format the import reads:
- * export, edit in Excel, import gives the same data plus the edits. Figures of subjects the plan no
- * longer has as `manual` are left out, since they could not be imported back.
+ * The stored manual figures as a list that goes out as CSV and comes back (decision 038). A figure
+ * has no id of its own: a row is identified by its subject (区分・コード), fiscal year and 基準日, as
+ * the export writes them. A row whose 実績値 is empty is left out; a new key is a new figure. Every
+ * figure is written by writeManualActual (its checks, its audit log). Without `fiscalYear` every
+ * year, so that one file holds the whole history; figures of subjects the plan no longer has as
+ * `manual` are left out, since they could not be imported back.
  */
-export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYear?: number): Promise<string> {
+export function actualsListCsv(
+  plan: Plan,
+  actor: Actor | null,
+  options: { fiscalYear?: number | undefined; today?: string } = {},
+): RoundTripList {
+  const today = options.today ?? todayInJapan();
   const subjects = manualSubjects(plan);
   const order = new Map(subjects.map((s, i) => [`${s.kind}\u0000${s.code}`, i]));
-  const rows = await q
-    .select()
-    .from(manualActuals)
-    .where(
-      and(
-        ofPlan(manualActuals, plan),
-        fiscalYear === undefined ? undefined : eq(manualActuals.fiscalYear, fiscalYear),
-      ),
-    );
-  const rank = (r: (typeof rows)[number]) => order.get(`${r.subjectKind}\u0000${r.subjectCode}`);
-  const current = rows
-    .filter((r) => rank(r) !== undefined)
-    .sort(
-      (a, b) =>
-        a.fiscalYear - b.fiscalYear ||
-        (rank(a) as number) - (rank(b) as number) ||
-        a.asOf.localeCompare(b.asOf),
-    );
-  return actualsCsvOf(
-    current.map((r) => {
-      const subject = subjects[rank(r) as number] as (typeof subjects)[number];
-      return {
-        subjectKind: kindNames[subject.kind],
-        subjectCode: r.subjectCode,
-        name: subject.name,
-        fiscalYear: String(r.fiscalYear),
-        value: formatValueCell(r.value),
-        asOf: r.asOf,
-        source: r.source,
-        note: r.note,
-      };
-    }),
-  );
+
+  const write = async (db: Db, line: number, cells: Record<string, string>) => {
+    if (!actor) throw new Error('writing actuals needs an actor');
+    const checked = checkActualRow(plan, line, cells as CsvRow, today);
+    // the preview read the row already; a problem now is the plan's (changed meanwhile)
+    if (!checked.actual) throw csvInvalid(checked.problems);
+    await writeManualActual(db, plan, actor, checked.actual);
+  };
+
+  return {
+    scope: 'plan/actuals',
+    format: actualsCsvFormat,
+    keyed: {
+      columns: ['subjectKind', 'subjectCode', 'fiscalYear', 'asOf'],
+      of(line, cells) {
+        const checked = checkActualRow(plan, line, cells as CsvRow, today);
+        if (checked.skip) return { skip: true };
+        if (checked.problems.length > 0 || !checked.key || !checked.actual)
+          return { problems: checked.problems };
+        const a = checked.actual;
+        return {
+          key: checked.key,
+          cells: {
+            subjectKind: kindNames[a.subjectKind as Kind],
+            subjectCode: a.subjectCode,
+            fiscalYear: String(a.fiscalYear),
+            asOf: a.asOf,
+          },
+        };
+      },
+      same: sameFigure,
+    },
+    read: { value: readValueCell },
+    async rows(q, { lock }) {
+      const query = q
+        .select()
+        .from(manualActuals)
+        .where(
+          and(
+            ofPlan(manualActuals, plan),
+            options.fiscalYear === undefined ? undefined : eq(manualActuals.fiscalYear, options.fiscalYear),
+          ),
+        );
+      const stored = lock ? await query.for('update') : await query;
+      const rank = (r: (typeof stored)[number]) => order.get(`${r.subjectKind}\u0000${r.subjectCode}`);
+      return stored
+        .filter((r) => rank(r) !== undefined)
+        .sort(
+          (a, b) =>
+            a.fiscalYear - b.fiscalYear ||
+            (rank(a) as number) - (rank(b) as number) ||
+            a.asOf.localeCompare(b.asOf),
+        )
+        .map((r) => {
+          const subject = subjects[rank(r) as number] as (typeof subjects)[number];
+          return {
+            id: figureKey(r.subjectKind, r.subjectCode, r.fiscalYear, r.asOf),
+            label: `${kindNames[subject.kind]} ${r.subjectCode}（${subject.name}）・${r.fiscalYear}年度・基準日 ${r.asOf}`,
+            cells: {
+              subjectKind: kindNames[subject.kind],
+              subjectCode: r.subjectCode,
+              name: subject.name,
+              fiscalYear: String(r.fiscalYear),
+              value: formatValueCell(r.value),
+              asOf: r.asOf,
+              source: r.source,
+              note: r.note,
+            },
+          };
+        });
+    },
+    update: (db, row) => write(db, row.line, { ...row.current.cells, ...row.cells }),
+    create: (db, row) => write(db, row.line, row.cells),
+  };
+}
+
+/** Every stored manual figure (all years, or one), one row each, in the format the import reads. */
+export async function exportManualActualsCsv(q: Queryable, plan: Plan, fiscalYear?: number): Promise<string> {
+  return exportListCsv(q, actualsListCsv(plan, null, { fiscalYear }));
 }
 
 /**

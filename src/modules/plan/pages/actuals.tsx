@@ -121,8 +121,8 @@ export function ActualsPage(props: {
         <p>
           {tr(
             view,
-            'Excel で作った表をまとめて取り込めます。1行でも誤りがあると何も取り込まず、誤りのある行を行番号つきでお知らせします。同じファイルをもう一度取り込んでも、実績は変わりません。',
-            'Import a sheet kept in Excel. If any row is wrong nothing is imported, and each wrong row is listed with its line number. Importing the same file again changes nothing.',
+            'Excel で作った表をまとめて取り込めます。まずプレビューで、変わる数値（変更前 → 変更後）と新しい数値を確かめてから確定します。1行でも誤りがあると何も取り込まず、誤りのある行を行番号つきでお知らせします。行は区分・コード・年度・基準日で照らし合わせます。',
+            'Import a sheet kept in Excel. A preview first shows each figure that changes (before → after) and the new ones; then you confirm. If any row is wrong nothing is imported, and each wrong row is listed with its line number. Rows are matched by 区分, コード, 年度 and 基準日.',
           )}
         </p>
         <p class="actions">
@@ -163,7 +163,7 @@ export function ActualsPage(props: {
             />
           </div>
           <div>
-            <button type="submit">{tr(view, '取り込む', 'Import')}</button>
+            <button type="submit">{tr(view, 'プレビューする', 'Preview')}</button>
           </div>
         </form>
       </section>
