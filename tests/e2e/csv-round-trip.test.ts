@@ -3,6 +3,8 @@ import { stringify } from 'csv-stringify/sync';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '../../src/modules/events';
+import { importManualActualsCsv } from '../../src/modules/plan/actuals-csv';
+import { handFiguresPlanFile } from '../support/hand-figures-plan';
 import { encodeShiftJis } from '../support/shift-jis';
 import { type Journeys, openJourneys, submit, textOf } from './support/journey';
 import { daysFromNow, expectAccessible, phone } from './support/phone';
@@ -11,7 +13,8 @@ import { daysFromNow, expectAccessible, phone } from './support/phone';
  * On a phone (360 px), Bi@Sta's staff download their event list in Shift_JIS, change a capacity as
  * they would in Excel, upload the file and see the preview of that one cell before → after; they
  * confirm, and the event has the new capacity. A file with a wrong cell names its line and changes
- * nothing. axe finds nothing on any page (decision 038).
+ * nothing. axe finds nothing on any page (decision 038). City staff do the same with a sheet of the
+ * plan's manual actuals, whose rows are matched by 区分・コード・年度・基準日.
  */
 describe('a list that goes out as CSV and comes back, on a phone', () => {
   let journeys: Journeys;
@@ -116,5 +119,60 @@ describe('a list that goes out as CSV and comes back, on a phone', () => {
       where: (e, { eq }) => eq(e.id, eventId),
     });
     expect(row?.capacity).toBe(25);
+  });
+});
+
+describe('a sheet of manual actuals that goes out as CSV and comes back, on a phone', () => {
+  let cityJourneys: Journeys;
+
+  beforeAll(async () => {
+    cityJourneys = await openJourneys({ planFiles: [handFiguresPlanFile] });
+  });
+  afterAll(async () => {
+    await cityJourneys?.close();
+  });
+
+  it('previews a changed actual on the actuals page, and applies it once confirmed', async () => {
+    const db = cityJourneys.server.database.db;
+    const account = await db.query.accounts.findFirst({
+      where: (a, { eq }) => eq(a.email, 'admin@demo.tsunagu.example'),
+    });
+    if (!account) throw new Error('no demo account admin');
+    const admin = {
+      accountId: account.id,
+      name: account.displayName,
+      municipalityCode: account.municipalityCode,
+    };
+    const header = '区分,コード,名称,年度,実績値,基準日,出典,備考';
+    const row = (value: number) => `実施事業,industry-academia,,2026,${value},2026-07-10,産学連携の支援記録,`;
+    await importManualActualsCsv(
+      db,
+      cityJourneys.server.plans.defaultPlan,
+      admin,
+      `${header}\r\n${row(12)}\r\n`,
+    );
+
+    const city = await cityJourneys.loggedInAs('admin', phone);
+    await city.goto('/plan/actuals?fy=2026');
+    await city.getByLabel('CSVファイル', { exact: true }).setInputFiles({
+      name: '実績.csv',
+      mimeType: 'text/csv',
+      buffer: Buffer.from(encodeShiftJis(`${header}\r\n${row(15)}\r\n`)),
+    });
+    await submit(city, city.getByRole('button', { name: 'プレビューする' }));
+    const change = city.locator('[data-table="csv-changes"] tr[data-line]');
+    expect(await change.count()).toBe(1);
+    expect(await textOf(change)).toContain('industry-academia');
+    expect(await textOf(change)).toContain('2026年度');
+    expect(await textOf(change.locator('del'))).toBe('12');
+    expect(await textOf(change.locator('ins'))).toBe('15');
+    await expectAccessible(city, 'the preview of an actuals CSV file');
+
+    await submit(city, city.getByRole('button', { name: 'この内容で取り込む' }));
+    expect(await textOf(city.getByRole('status'))).toContain('取り込みました：変更 1行');
+    const figure = await db.query.manualActuals.findFirst({
+      where: (a, { and, eq }) => and(eq(a.subjectCode, 'industry-academia'), eq(a.asOf, '2026-07-10')),
+    });
+    expect(figure?.value).toBe(15);
   });
 });

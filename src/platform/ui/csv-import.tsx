@@ -106,7 +106,8 @@ function ChangeTable(props: { view: PageView; preview: CsvPreview }) {
   return (
     <>
       <h2 id="csv-changes">{tr(view, '変更される項目', 'Cells that change')}</h2>
-      <div class="table-wrap">
+      {/* a long row label scrolls sideways at 360 px: the region is focusable, as on the other tables */}
+      <section class="table-wrap" tabindex={0} aria-labelledby="csv-changes">
         <table aria-labelledby="csv-changes" data-table="csv-changes">
           <thead>
             <tr>
@@ -135,7 +136,7 @@ function ChangeTable(props: { view: PageView; preview: CsvPreview }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </section>
     </>
   );
 }
