@@ -98,12 +98,13 @@ async function measure(kind: 'pglite' | 'postgres', databaseUrl?: string) {
   );
   const t = await startTsunagu(config);
   try {
-    // 10,000 residents holding a million points each (the first few can log in) and 100 shops
+    // 10,000 residents holding a hundred million points each (enough for one to pay all run long;
+    // the first few can log in) and 100 shops
     const { residentIds, loginEmails, shops } = await populateLedger(t.database.db, {
       residents: residentCount,
       withLogin: httpResidents,
       shops: shopCount,
-      points: 1_000_000,
+      points: 100_000_000,
       label: 'bench',
     });
     const next = random(7);
