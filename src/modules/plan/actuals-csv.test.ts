@@ -5,9 +5,6 @@ import { UserError } from '../../platform/errors';
 import {
   actualsCsvLimits,
   decodeCsvBytes,
-  importSummaryFromQuery,
-  importSummaryQuery,
-  importSummaryText,
   manualActualsTemplateCsv,
   manualSubjects,
   parseActualsCsv,
@@ -279,17 +276,6 @@ describe('the actuals CSV format', async () => {
 
     it('proposes the end of the fiscal year as the as-of date once the year is over', () => {
       expect(manualActualsTemplateCsv(plan, 2025, today)).toContain(',2025,,2026-03-31,,');
-    });
-  });
-
-  describe('the notice after an import', () => {
-    it('says how many rows were new, updated and unchanged', () => {
-      const summary = { imported: 12, created: 3, updated: 1, unchanged: 8, skipped: 0 };
-      expect(importSummaryText(summary).ja).toBe('12件を取り込みました（新規 3・更新 1・変更なし 8）。');
-      const query = Object.fromEntries(new URLSearchParams(importSummaryQuery(summary)));
-      expect(importSummaryFromQuery(query)).toEqual(summary);
-      expect(importSummaryFromQuery({ saved: 'import', created: '-1' })).toBeUndefined();
-      expect(importSummaryFromQuery({ saved: 'actual' })).toBeUndefined();
     });
   });
 });

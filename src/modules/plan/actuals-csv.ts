@@ -41,7 +41,6 @@ import { type CellReading, exportListCsv, type RoundTripList } from '../../platf
 import type { ProblemDetail } from '../../platform/errors';
 import { UserError } from '../../platform/errors';
 import { todayInJapan } from '../../platform/fiscal-year';
-import type { Text } from '../../platform/i18n';
 import { bindingOf, findKpi, findProject, type Kpi, type Plan, type Project } from './plan';
 import { ofPlan } from './plan-scope';
 import { manualActuals } from './schema';
@@ -307,36 +306,6 @@ export async function importManualActualsCsv(
     }
     return summary;
   });
-}
-
-/** The notice shown after an import: 12件を取り込みました（新規 3・更新 1・変更なし 8）. */
-export function importSummaryText(s: ImportSummary): Text {
-  const skipped: Text =
-    s.skipped > 0
-      ? {
-          ja: `実績値が空欄の${s.skipped}行は取り込んでいません。`,
-          en: ` ${s.skipped} rows with an empty actual were left out.`,
-        }
-      : { ja: '', en: '' };
-  return {
-    ja: `${s.imported}件を取り込みました（新規 ${s.created}・更新 ${s.updated}・変更なし ${s.unchanged}）。${skipped.ja}`,
-    en: `Imported ${s.imported} rows (new ${s.created}, updated ${s.updated}, unchanged ${s.unchanged}).${skipped.en}`,
-  };
-}
-
-const summaryFields = ['created', 'updated', 'unchanged', 'skipped'] as const;
-
-/** The summary as query parameters of the page an import redirects to. */
-export function importSummaryQuery(s: ImportSummary): string {
-  return `saved=import&${summaryFields.map((f) => `${f}=${s[f]}`).join('&')}`;
-}
-
-export function importSummaryFromQuery(query: Record<string, string | undefined>): ImportSummary | undefined {
-  if (query.saved !== 'import') return undefined;
-  const counts = summaryFields.map((f) => Number(query[f] ?? '0'));
-  if (counts.some((n) => !Number.isSafeInteger(n) || n < 0)) return undefined;
-  const [created = 0, updated = 0, unchanged = 0, skipped = 0] = counts;
-  return { imported: created + updated + unchanged, created, updated, unchanged, skipped };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,6 @@ import { todayInJapan } from '../../platform/fiscal-year';
 import { type AppContext, type AppEnv, actorOf, requirePermission, savedNotice } from '../../platform/http';
 import { localise } from '../../platform/i18n';
 import { tr, viewOf } from '../../platform/ui/layout';
-import { importSummaryFromQuery, importSummaryText } from './actuals-csv';
 import type { PlanCatalogue } from './catalogue';
 import { progressFor } from './drill-down';
 import { isRunning, judgeProjectInYear, judgingAt, measureInYear } from './in-year-progress';
@@ -86,8 +85,6 @@ const notices = {
 } as const;
 
 function noticeOf(c: AppContext): string | undefined {
-  const imported = importSummaryFromQuery(c.req.query());
-  if (imported) return localise(c.get('lang'), importSummaryText(imported));
   return savedNotice(c, notices);
 }
 

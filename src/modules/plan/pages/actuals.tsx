@@ -22,8 +22,6 @@ export function ActualsPage(props: {
   values?: ActualsFormValues;
   notice?: string | undefined;
   error?: { message: string; details: string[] } | undefined;
-  /** a refused CSV import: what was wrong, line by line */
-  importError?: { message: string; details: string[] } | undefined;
 }) {
   const { view, plan, progress } = props;
   const fy = progress.fiscalYear;
@@ -136,7 +134,6 @@ export function ActualsPage(props: {
             {tr(view, '全年度の実績を書き出す（CSV）', 'Export the actuals of every year (CSV)')}
           </a>
         </p>
-        <ErrorSummary view={view} message={props.importError?.message} details={props.importError?.details} />
         <form
           method="post"
           action={`/plan/actuals/import?fy=${fy}#import`}
