@@ -19,7 +19,7 @@ import {
   type Subject,
   selectableYears,
 } from './plan';
-import { ofPlan } from './plan-scope';
+import { ofPlan, ofProjectYear } from './plan-scope';
 import { achievementPercent, type Direction, type ProgressStatus, statusOf } from './progress';
 import { improvementActions, manualActuals, pdcaCommitteeOpinions, pdcaReviews } from './schema';
 
@@ -382,13 +382,7 @@ export async function findReview(q: Queryable, plan: Plan, projectCode: string, 
   const [row] = await q
     .select()
     .from(pdcaReviews)
-    .where(
-      and(
-        ofPlan(pdcaReviews, plan),
-        eq(pdcaReviews.projectCode, projectCode),
-        eq(pdcaReviews.fiscalYear, fiscalYear),
-      ),
-    );
+    .where(ofProjectYear(pdcaReviews, plan, projectCode, fiscalYear));
   return row;
 }
 
@@ -493,13 +487,7 @@ export async function findCommitteeOpinion(
   const [row] = await q
     .select()
     .from(pdcaCommitteeOpinions)
-    .where(
-      and(
-        ofPlan(pdcaCommitteeOpinions, plan),
-        eq(pdcaCommitteeOpinions.projectCode, projectCode),
-        eq(pdcaCommitteeOpinions.fiscalYear, fiscalYear),
-      ),
-    );
+    .where(ofProjectYear(pdcaCommitteeOpinions, plan, projectCode, fiscalYear));
   return row;
 }
 
